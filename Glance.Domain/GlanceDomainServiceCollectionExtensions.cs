@@ -1,0 +1,51 @@
+using Glance.Domain.Configuration;
+using Glance.Domain.ImageData;
+using Glance.Domain.Images;
+using Glance.Domain.Persistence;
+using Glance.Domain.Policies;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Glance.Domain;
+
+public static class GlanceDomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// The image domain with its embedded defaults: SQLite at <c>{DataDirectory}/glance.db</c> and the
+    /// filesystem store at <c>{DataDirectory}/images</c>. Settings are checked at start-up.
+    /// </summary>
+    public static IServiceCollection AddGlanceDomain(this IServiceCollection services)
+    {
+        services.AddOptions<GlanceOptions>().BindConfiguration(GlanceOptions.SectionName).ValidateOnStart();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GlanceOptions>, GlanceOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, GlanceOptionsValidator>());
+
+        services.AddDbContextFactory<GlanceDbContext>((provider, options) =>
+        {
+            var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
+            Directory.CreateDirectory(dataDirectory);
+            var connection = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDirectory, "glance.db"),
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+                DefaultTimeout = 30,
+            };
+            options.UseSqlite(connection.ToString());
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IImageStore, FileSystemImageStore>();
+        services.TryAddSingleton<ImagePolicy>();
+        services.TryAddSingleton<QuotaGuard>();
+        services.TryAddSingleton<ImageService>();
+        services.TryAddSingleton<ImageDataService>();
+        services.AddHostedService<GlanceDatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,145 @@
+using Glance.Domain.Common;
+using Glance.Domain.Configuration;
+using Microsoft.Win32.SafeHandles;
+using Microsoft.Extensions.Options;
+
+namespace Glance.Domain.ImageData;
+
+/// <summary>
+/// Keeps each image's data as one file under <c>{DataDirectory}/images</c>. Uploads go to
+/// <c>images/.incoming</c> and are renamed into place only when complete, so a reader never sees half
+/// an image and a failed upload leaves nothing behind.
+/// </summary>
+public sealed class FileSystemImageStore : IImageStore
+{
+    private const string Scheme = "file:";
+
+    public FileSystemImageStore(IOptions<GlanceOptions> options)
+    {
+        Root = Path.Combine(options.Value.DataDirectoryFullPath, "images");
+        Incoming = Path.Combine(Root, ".incoming");
+        Directory.CreateDirectory(Incoming);
+    }
+
+    public string Root { get; }
+
+    public string Incoming { get; }
+
+    public Task<IImageStoreWriter> BeginWriteAsync(string imageId, long? expectedSize, CancellationToken ct)
+    {
+        var temp = Path.Combine(Incoming, $"{imageId}.{Guid.NewGuid():N}.part");
+        try
+        {
+            var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, expectedSize ?? 0);
+            return Task.FromResult<IImageStoreWriter>(new Writer(this, imageId, temp, handle));
+        }
+        catch (IOException ex) when (DiskFull(ex))
+        {
+            File.Delete(temp);
+            throw new QuotaExceededException("Image storage media is full: there is not enough room for this image.");
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string location, long offset, CancellationToken ct)
+    {
+        var stream = new FileStream(PathOf(location), new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read | FileShare.Delete,
+            Options = FileOptions.SequentialScan,
+            BufferSize = 0,
+        });
+        stream.Seek(offset, SeekOrigin.Begin);
+        return Task.FromResult<Stream>(stream);
+    }
+
+    public Task DeleteAsync(string location, CancellationToken ct)
+    {
+        File.Delete(PathOf(location));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsHealthyAsync(CancellationToken ct)
+    {
+        try
+        {
+            var probe = Path.Combine(Incoming, $".health.{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return Task.FromResult(true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>Removes uploads that a crash or a kill left half-written.</summary>
+    public void RemoveIncomingLeftovers()
+    {
+        foreach (var file in Directory.EnumerateFiles(Incoming))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private string PathOf(string location)
+    {
+        if (!location.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Location '{location}' does not belong to the filesystem store.");
+        }
+        var name = location[Scheme.Length..];
+        // Locations are written by this store only, but never let one escape the root.
+        if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.StartsWith('.'))
+        {
+            throw new InvalidOperationException($"Location '{location}' is not a file of this store.");
+        }
+        return Path.Combine(Root, name);
+    }
+
+    internal static bool DiskFull(IOException ex) =>
+        // ENOSPC (28) and EDQUOT (122) on Linux; ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.
+        (ex.HResult & 0xFFFF) is 28 or 122 or 112 or 39;
+
+    private sealed class Writer(FileSystemImageStore store, string imageId, string temp, SafeFileHandle handle) : IImageStoreWriter
+    {
+        private long _written;
+        private bool _committed;
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+        {
+            try
+            {
+                await RandomAccess.WriteAsync(handle, data, _written, ct);
+            }
+            catch (IOException ex) when (DiskFull(ex))
+            {
+                throw new QuotaExceededException("Image storage media is full: there is not enough room for this image.");
+            }
+            _written += data.Length;
+        }
+
+        public Task<string> CommitAsync(CancellationToken ct)
+        {
+            // A preallocated file may be longer than what arrived.
+            RandomAccess.SetLength(handle, _written);
+            RandomAccess.FlushToDisk(handle);
+            handle.Dispose();
+            File.Move(temp, Path.Combine(store.Root, imageId), overwrite: true);
+            _committed = true;
+            return Task.FromResult(Scheme + imageId);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            handle.Dispose();
+            if (!_committed)
+            {
+                File.Delete(temp);
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}

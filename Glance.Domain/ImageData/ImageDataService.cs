@@ -1,0 +1,168 @@
+using Glance.Domain.Common;
+using Glance.Domain.Images;
+using Glance.Domain.Persistence;
+using Glance.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Glance.Domain.ImageData;
+
+/// <summary>Image data in and out: uploads stream to the store with hashing, downloads stream back, ranges included.</summary>
+public sealed class ImageDataService(
+    IDbContextFactory<GlanceDbContext> dbFactory,
+    ImagePolicy policy,
+    QuotaGuard quotas,
+    IImageStore store,
+    TimeProvider clock,
+    ILogger<ImageDataService> logger)
+{
+    /// <summary>
+    /// queued → saving → active. Any failure on the way (the client goes away, the data is shorter
+    /// than announced, the size cap or the disk is exceeded) puts the image back to queued and removes
+    /// every byte written; the original exception is rethrown for the caller to report.
+    /// </summary>
+    /// <param name="announcedSize">Content-Length, when the client sent one.</param>
+    public async Task<Image> UploadAsync(CallerContext caller, string id, Stream data, long? announcedSize, CancellationToken ct = default)
+    {
+        await BeginAsync(caller, id, announcedSize, ct);
+        string? location = null;
+        try
+        {
+            ImageHasher.Result result;
+            await using (var writer = await store.BeginWriteAsync(id, announcedSize, ct))
+            {
+                result = await ImageHasher.CopyAsync(data, writer, quotas.EnsureImageSize, ct);
+                if (announcedSize is { } expected && expected != result.Size)
+                {
+                    throw new ValidationException($"The image data is {result.Size} bytes, but {expected} bytes were announced.");
+                }
+                location = await writer.CommitAsync(ct);
+            }
+            return await FinishAsync(id, result, location);
+        }
+        catch
+        {
+            if (location is not null)
+            {
+                await DeleteQuietlyAsync(id, location);
+            }
+            await ReturnToQueuedAsync(id);
+            throw;
+        }
+    }
+
+    public async Task<ImageDownload> DownloadAsync(CallerContext caller, string id, ByteRange? range, CancellationToken ct = default)
+    {
+        Image image;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            image = await ImageService.LoadAsync(db, caller, id, tracked: false, ct);
+        }
+        policy.EnsureCanDownload(caller, image);
+        if (image.Location is null || image.Size is not { } size)
+        {
+            return new ImageDownload(0, null, 0, 0, null, false);
+        }
+
+        var (offset, length) = (0L, size);
+        if (range is not null)
+        {
+            (offset, length) = range.Resolve(size)
+                ?? throw new RangeNotSatisfiableException($"Requested range not satisfiable: the image has {size} bytes.", size);
+        }
+        try
+        {
+            var stream = await store.OpenReadAsync(image.Location, offset, ct);
+            return new ImageDownload(size, image.Checksum, offset, length, stream, range is not null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"The data of image {id} cannot be read from the store now.", ex);
+        }
+    }
+
+    private async Task BeginAsync(CallerContext caller, string id, long? announcedSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await ImageService.LoadAsync(db, caller, id, tracked: true, ct);
+        policy.EnsureCanModify(caller, image, "upload_image");
+        if (announcedSize is { } size)
+        {
+            quotas.EnsureImageSize(size);
+        }
+        try
+        {
+            image.BeginUpload();
+        }
+        catch (InvalidTransitionException)
+        {
+            throw new ConflictException($"Image status transition from '{image.Status.ToWire()}' to 'saving' is not allowed: the image is not queued for data.");
+        }
+        image.Touch(Now());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another upload (or a delete) moved the image first.
+            throw new ConflictException($"Image {id} is already receiving data or was changed meanwhile.");
+        }
+    }
+
+    private async Task<Image> FinishAsync(string id, ImageHasher.Result result, string location)
+    {
+        // The client has sent everything; finishing must not be cut short by it going away now.
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var image = await db.Images.Include(i => i.Properties).Include(i => i.Tags).AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id && !i.Deleted);
+        if (image is null || image.Status != ImageStatus.Saving)
+        {
+            throw new GoneException($"Image {id} could not be found after upload. The image may have been deleted during the upload.");
+        }
+        image.MarkActive(result.Size, result.Checksum, ImageHasher.HashAlgorithm, result.HashValue, location);
+        image.Touch(Now());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new GoneException($"Image {id} could not be found after upload. The image may have been deleted during the upload.");
+        }
+        return image;
+    }
+
+    private async Task DeleteQuietlyAsync(string id, string location)
+    {
+        try
+        {
+            await store.DeleteAsync(location, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(ex, "Could not remove the data of failed upload {ImageId} at {Location}", id, location);
+        }
+    }
+
+    private async Task ReturnToQueuedAsync(string id)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var image = await db.Images.FirstOrDefaultAsync(i => i.Id == id && !i.Deleted);
+            if (image is { Status: ImageStatus.Saving })
+            {
+                image.ReturnToQueued();
+                image.Touch(Now());
+                await db.SaveChangesAsync();
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not return image {ImageId} to queued after a failed upload", id);
+        }
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

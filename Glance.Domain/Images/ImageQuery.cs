@@ -1,0 +1,55 @@
+using Glance.Domain.Members;
+
+namespace Glance.Domain.Images;
+
+/// <summary>One key of a list's order.</summary>
+public sealed record SortKey(string Key, bool Descending);
+
+/// <summary>
+/// A list request in domain terms, shared by the API and the portal. <see cref="ImageQueryParser"/>
+/// builds one from Glance's query parameters with Glance's checks.
+/// </summary>
+public sealed record ImageQuery
+{
+    /// <summary>Page size; null takes <c>Glance:Limits:LimitParamDefault</c>. Always capped at ApiLimitMax.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Id of the last image of the previous page.</summary>
+    public string? Marker { get; init; }
+
+    /// <summary>The order asked for; created_at and id are appended as tie-breakers.</summary>
+    public IReadOnlyList<SortKey> Sort { get; init; } = [];
+
+    /// <summary>Only images of this visibility; null for the default rule or for <see cref="AllVisibilities"/>.</summary>
+    public ImageVisibility? Visibility { get; init; }
+
+    /// <summary><c>visibility=all</c>: every image the caller may list, community images of others included.</summary>
+    public bool AllVisibilities { get; init; }
+
+    /// <summary>The member status that lists a shared image; null for <c>member_status=all</c>.</summary>
+    public MemberStatus? MemberStatus { get; init; } = Members.MemberStatus.Accepted;
+
+    /// <summary>Glance's <c>os_hidden</c>: false (the default) lists only images that are not hidden, true only hidden ones.</summary>
+    public bool OsHidden { get; init; }
+
+    /// <summary>Exact matches on core columns (name, status, owner, container_format, disk_format, id, checksum, os_hash_value).</summary>
+    public IReadOnlyDictionary<string, string> CoreFilters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Exact matches on custom properties; all must hold.</summary>
+    public IReadOnlyDictionary<string, string> PropertyFilters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Tags the image must all carry.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public bool? Protected { get; init; }
+
+    public long? SizeMin { get; init; }
+
+    public long? SizeMax { get; init; }
+}
+
+/// <summary>A page of a list; <see cref="HasMore"/> follows Glance: true when the page is full.</summary>
+public sealed record ImagePage(IReadOnlyList<Image> Images, int Limit)
+{
+    public bool HasMore => Images.Count == Limit;
+}

@@ -1,0 +1,404 @@
+using System.Text.Json.Nodes;
+using Glance.Domain.Common;
+using Glance.Domain.Configuration;
+using Glance.Domain.ImageData;
+using Glance.Domain.Persistence;
+using Glance.Domain.Policies;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Glance.Domain.Images;
+
+/// <summary>Creating, reading, listing, changing and deleting images: every use case as a short pipeline of Glance's checks.</summary>
+public sealed class ImageService(
+    IDbContextFactory<GlanceDbContext> dbFactory,
+    ImagePolicy policy,
+    QuotaGuard quotas,
+    IImageStore store,
+    IOptions<GlanceOptions> glanceOptions,
+    IOptions<LimitsOptions> limits,
+    TimeProvider clock,
+    ILogger<ImageService> logger)
+{
+    private bool AllowAdditional => glanceOptions.Value.AllowAdditionalImageProperties;
+
+    public async Task<Image> CreateAsync(CallerContext caller, NewImage request, CancellationToken ct = default)
+    {
+        Validate(request);
+        var owner = request.Owner ?? caller.ProjectId;
+        policy.EnsureCanCreate(caller, owner);
+        if (request.Visibility is { } visibility)
+        {
+            policy.EnsureCanSetVisibility(caller, visibility);
+        }
+        quotas.EnsureTags(request.Tags.Distinct().Count());
+        quotas.EnsureProperties(request.Properties.Keys);
+
+        var id = request.Id ?? Guid.NewGuid().ToString();
+        var image = new Image(id, owner, Now());
+        image.SetName(request.Name);
+        image.SetVisibility(request.Visibility ?? ImageVisibility.Shared);
+        image.SetProtected(request.Protected ?? false);
+        image.SetOsHidden(request.OsHidden ?? false);
+        image.SetContainerFormat(request.ContainerFormat);
+        image.SetDiskFormat(request.DiskFormat);
+        image.SetMinRam(request.MinRam ?? 0);
+        image.SetMinDisk(request.MinDisk ?? 0);
+        image.ReplaceTags(request.Tags);
+        foreach (var (name, value) in request.Properties)
+        {
+            image.SetProperty(name, value);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Ids of deleted images stay taken, as in Glance.
+        if (await db.Images.AnyAsync(i => i.Id == id, ct))
+        {
+            throw Duplicate(id);
+        }
+        db.Images.Add(image);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Another request created the same id between the check and the insert (SQLITE_CONSTRAINT).
+            throw Duplicate(id);
+        }
+        return image;
+    }
+
+    public async Task<Image> GetAsync(CallerContext caller, string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await LoadAsync(db, caller, id, tracked: false, ct);
+        policy.EnsureCanRead(caller, image);
+        return image;
+    }
+
+    public async Task<ImagePage> ListAsync(CallerContext caller, ImageQuery query, CancellationToken ct = default)
+    {
+        var limit = Math.Min(query.Limit ?? limits.Value.LimitParamDefault, limits.Value.ApiLimitMax);
+        var keys = ImageOrdering.Complete(query.Sort);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var images = db.Images.AsNoTracking()
+            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
+        images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
+        images = ApplyFilters(images, query);
+
+        if (query.Marker is { } markerId)
+        {
+            var marker = await db.Images.AsNoTracking().Include(i => i.Members)
+                .FirstOrDefaultAsync(i => i.Id == markerId && !i.Deleted, ct)
+                ?? throw new ValidationException($"Invalid marker. Image {markerId} could not be found.");
+            if (!policy.CanRead(caller, marker))
+            {
+                // Glance answers 403 here, which tells the caller the image exists (reference §4.2).
+                throw new ForbiddenException($"Invalid marker. Image {markerId} is not visible to you.");
+            }
+            images = images.Where(ImageOrdering.After(marker, keys));
+        }
+
+        var page = await ImageOrdering.Apply(images, keys)
+            .Take(limit)
+            .Include(i => i.Properties)
+            .Include(i => i.Tags)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new ImagePage(page, limit);
+    }
+
+    public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await LoadAsync(db, caller, id, tracked: true, ct);
+        policy.EnsureCanModify(caller, image);
+
+        // Every operation is checked before any is applied: a refused patch changes nothing.
+        var values = changes.Select(CheckChange).ToList();
+        var propertiesBefore = image.Properties.Count;
+        for (var n = 0; n < changes.Count; n++)
+        {
+            Apply(caller, image, changes[n], values[n]);
+        }
+        if (image.Properties.Count > propertiesBefore)
+        {
+            quotas.EnsureProperties(image.Properties.Select(p => p.Name));
+        }
+        quotas.EnsureTags(image.Tags.Count);
+
+        if (changes.Count > 0)
+        {
+            await SaveAsync(db, image, ct);
+        }
+        return image;
+    }
+
+    public async Task DeleteAsync(CallerContext caller, string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await LoadAsync(db, caller, id, tracked: true, ct);
+        policy.EnsureCanModify(caller, image, "delete_image");
+        var location = image.Location;
+        try
+        {
+            image.MarkDeleted(Now());
+        }
+        catch (InvalidTransitionException)
+        {
+            throw new ConflictException($"Image {id} cannot be deleted in status '{image.Status.ToWire()}'.");
+        }
+        // Glance soft-deletes the children; nothing reads them again, so they go.
+        image.Properties.Clear();
+        image.Tags.Clear();
+        image.Members.Clear();
+        await SaveAsync(db, image, ct);
+
+        if (location is not null)
+        {
+            try
+            {
+                await store.DeleteAsync(location, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The image is gone for every caller; leftover bytes are an operator's cleanup, as in Glance.
+                logger.LogWarning(ex, "Could not delete the data of image {ImageId} at {Location}", id, location);
+            }
+        }
+    }
+
+    public Task DeactivateAsync(CallerContext caller, string id, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, "deactivate", image => image.Deactivate(), ct);
+
+    public Task ReactivateAsync(CallerContext caller, string id, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, "reactivate", image => image.Reactivate(), ct);
+
+    public Task AddTagAsync(CallerContext caller, string id, string tag, CancellationToken ct = default)
+    {
+        ImageAttributes.ParseTag(tag);
+        return ChangeAsync(caller, id, "modify_image", image =>
+        {
+            if (image.AddTag(tag))
+            {
+                quotas.EnsureTags(image.Tags.Count);
+            }
+        }, ct);
+    }
+
+    public Task RemoveTagAsync(CallerContext caller, string id, string tag, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, "modify_image", image =>
+        {
+            if (!image.RemoveTag(tag))
+            {
+                throw new NotFoundException($"Tag {tag} not found");
+            }
+        }, ct);
+
+    private async Task ChangeAsync(CallerContext caller, string id, string action, Action<Image> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await LoadAsync(db, caller, id, tracked: true, ct);
+        policy.EnsureCanModify(caller, image, action);
+        change(image);
+        await SaveAsync(db, image, ct);
+    }
+
+    private async Task SaveAsync(GlanceDbContext db, Image image, CancellationToken ct)
+    {
+        image.Touch(Now());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"Image {image.Id} was changed by another request at the same time; try again.");
+        }
+    }
+
+    /// <summary>Loads an image the caller can see with its children, or throws 404.</summary>
+    internal static async Task<Image> LoadAsync(GlanceDbContext db, CallerContext caller, string id, bool tracked, CancellationToken ct)
+    {
+        // Glance treats ids longer than a UUID as unknown.
+        if (id.Length > 36)
+        {
+            throw ImagePolicy.NotFound(id);
+        }
+        var query = db.Images.Include(i => i.Properties).Include(i => i.Tags).Include(i => i.Members).AsSplitQuery();
+        var image = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, ct);
+        return image ?? throw ImagePolicy.NotFound(id);
+    }
+
+    private object? CheckChange(ImageChange change)
+    {
+        var name = change.Attribute;
+        ImageAttributes.EnsureNotReadOnly(name);
+        ImageAttributes.EnsureNotReserved(name);
+        if (name == "locations")
+        {
+            // show_multiple_locations is off, so locations are neither shown nor changeable (reference §9).
+            throw new ForbiddenException("It's not allowed to update locations if locations are invisible.");
+        }
+        if (change.Op == ImageChangeOp.Remove)
+        {
+            return null;
+        }
+        return ImageAttributes.Writable.Contains(name)
+            ? ImageAttributes.ParseCoreValue(name, change.Value)
+            : ImageAttributes.ParseCustomValue(name, change.Value, AllowAdditional);
+    }
+
+    private void Apply(CallerContext caller, Image image, ImageChange change, object? value)
+    {
+        var name = change.Attribute;
+        if (ImageAttributes.Writable.Contains(name))
+        {
+            if (change.Op == ImageChangeOp.Remove)
+            {
+                throw new ForbiddenException($"Property {name} may not be removed.");
+            }
+            SetCore(caller, image, name, value);
+            return;
+        }
+
+        var exists = image.Properties.Any(p => p.Name == name);
+        switch (change.Op)
+        {
+            case ImageChangeOp.Replace when !exists:
+            case ImageChangeOp.Remove when !exists:
+                throw new ConflictException($"Property {name} does not exist.");
+            case ImageChangeOp.Add when exists && change.V20Semantics:
+                throw new ConflictException($"Property {name} already present.");
+            case ImageChangeOp.Remove:
+                image.RemoveProperty(name);
+                break;
+            default:
+                image.SetProperty(name, (string?)value);
+                break;
+        }
+    }
+
+    private void SetCore(CallerContext caller, Image image, string name, object? value)
+    {
+        switch (name)
+        {
+            case "name":
+                image.SetName((string?)value);
+                break;
+            case "visibility":
+                policy.EnsureCanSetVisibility(caller, (ImageVisibility)value!);
+                image.SetVisibility((ImageVisibility)value!);
+                break;
+            case "protected":
+                image.SetProtected((bool)value!);
+                break;
+            case "os_hidden":
+                image.SetOsHidden((bool)value!);
+                break;
+            case "owner":
+                // Glance checks this only for replace; add is the same change, so it gets the same rule.
+                policy.EnsureCanChangeOwner(caller);
+                image.SetOwner((string?)value);
+                break;
+            case "container_format":
+                image.SetContainerFormat((string?)value);
+                break;
+            case "disk_format":
+                image.SetDiskFormat((string?)value);
+                break;
+            case "min_ram":
+                image.SetMinRam((int)value!);
+                break;
+            case "min_disk":
+                image.SetMinDisk((int)value!);
+                break;
+            case "tags":
+                image.ReplaceTags((List<string>)value!);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="NewImage"/> built in code (the portal) gets the same schema checks as one read
+    /// from JSON, by passing each value through the same parsers.
+    /// </summary>
+    private void Validate(NewImage request)
+    {
+        if (request.Id is not null && !ImageAttributes.IsUuid(request.Id))
+        {
+            throw new ValidationException($"Provided object does not match schema 'image': '{request.Id}' does not match the UUID pattern (attribute 'id')");
+        }
+        ImageAttributes.ParseCoreValue("name", request.Name);
+        ImageAttributes.ParseCoreValue("owner", request.Owner);
+        ImageAttributes.ParseCoreValue("container_format", request.ContainerFormat);
+        ImageAttributes.ParseCoreValue("disk_format", request.DiskFormat);
+        if (request.MinRam is { } minRam)
+        {
+            ImageAttributes.ParseCoreValue("min_ram", minRam);
+        }
+        if (request.MinDisk is { } minDisk)
+        {
+            ImageAttributes.ParseCoreValue("min_disk", minDisk);
+        }
+        ImageAttributes.ParseCoreValue("tags", new JsonArray(request.Tags.Select(t => (JsonNode?)t).ToArray()));
+        foreach (var (key, value) in request.Properties)
+        {
+            if (ImageAttributes.IsCore(key) || ImageAttributes.IsReserved(key))
+            {
+                ImageAttributes.EnsureNotReadOnly(key);
+                throw new ForbiddenException($"Attribute '{key}' is reserved.");
+            }
+            ImageAttributes.ParseCustomValue(key, value, AllowAdditional);
+        }
+    }
+
+    private static IQueryable<Image> ApplyFilters(IQueryable<Image> images, ImageQuery query)
+    {
+        foreach (var (key, value) in query.CoreFilters)
+        {
+            images = key switch
+            {
+                "name" => images.Where(i => i.Name == value),
+                "id" => images.Where(i => i.Id == value),
+                "owner" => images.Where(i => i.Owner == value),
+                "container_format" => images.Where(i => i.ContainerFormat == value),
+                "disk_format" => images.Where(i => i.DiskFormat == value),
+                "checksum" => images.Where(i => i.Checksum == value),
+                "os_hash_value" => images.Where(i => i.OsHashValue == value),
+                // An unknown status is no error in Glance, just no match.
+                "status" => ImageStatusTransitions.TryParse(value, out var status) ? images.Where(i => i.Status == status) : images.Where(i => false),
+                _ => images,
+            };
+        }
+        foreach (var (name, value) in query.PropertyFilters)
+        {
+            images = images.Where(i => i.Properties.Any(p => p.Name == name && p.Value == value));
+        }
+        foreach (var tag in query.Tags)
+        {
+            images = images.Where(i => i.Tags.Any(t => t.Value == tag));
+        }
+        if (query.Protected is { } isProtected)
+        {
+            images = images.Where(i => i.Protected == isProtected);
+        }
+        if (query.SizeMin is { } min)
+        {
+            images = images.Where(i => i.Size >= min);
+        }
+        if (query.SizeMax is { } max)
+        {
+            images = images.Where(i => i.Size <= max);
+        }
+        return images;
+    }
+
+    private static ConflictException Duplicate(string id) => new($"Image with identifier {id} already exists!");
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

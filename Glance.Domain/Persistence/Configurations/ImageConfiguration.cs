@@ -1,0 +1,53 @@
+using Glance.Domain.Images;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Glance.Domain.Persistence.Configurations;
+
+internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
+{
+    public void Configure(EntityTypeBuilder<Image> builder)
+    {
+        builder.ToTable("images");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(36);
+        builder.Property(i => i.Name).HasMaxLength(255);
+        // Stored under Glance's names so the column sorts and filters as Glance's does. The status is
+        // also the concurrency token: two requests racing to move an image (two uploads, an upload and
+        // a delete) cannot both win.
+        builder.Property(i => i.Status).HasMaxLength(30)
+            .HasConversion(s => s.ToWire(), s => ParseStatus(s))
+            .IsConcurrencyToken();
+        builder.Property(i => i.Visibility).HasMaxLength(20)
+            .HasConversion(v => v.ToWire(), v => ParseVisibility(v));
+        builder.Property(i => i.Checksum).HasMaxLength(32);
+        builder.Property(i => i.OsHashAlgo).HasMaxLength(64);
+        builder.Property(i => i.OsHashValue).HasMaxLength(128);
+        builder.Property(i => i.Owner).HasMaxLength(255);
+        builder.Property(i => i.ContainerFormat).HasMaxLength(32);
+        builder.Property(i => i.DiskFormat).HasMaxLength(32);
+        builder.Property(i => i.Location).HasMaxLength(1024);
+
+        builder.HasMany(i => i.Properties).WithOne().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Members).WithOne().HasForeignKey(m => m.ImageId).OnDelete(DeleteBehavior.Cascade);
+
+        // The list's default order and keyset paging run on (created_at, id); the visibility rule on
+        // owner and visibility; Glance's filters on the columns after them.
+        builder.HasIndex(i => new { i.CreatedAt, i.Id });
+        builder.HasIndex(i => new { i.UpdatedAt, i.Id });
+        builder.HasIndex(i => new { i.Owner, i.CreatedAt });
+        builder.HasIndex(i => new { i.Visibility, i.CreatedAt });
+        builder.HasIndex(i => new { i.Name, i.Id });
+        builder.HasIndex(i => i.Status);
+        builder.HasIndex(i => i.Size);
+        builder.HasIndex(i => i.Checksum);
+        builder.HasIndex(i => i.OsHashValue);
+    }
+
+    private static ImageStatus ParseStatus(string value) =>
+        ImageStatusTransitions.TryParse(value, out var status) ? status : throw new InvalidOperationException($"Unknown image status '{value}' in the database.");
+
+    private static ImageVisibility ParseVisibility(string value) =>
+        ImageVisibilityNames.TryParse(value, out var visibility) ? visibility : throw new InvalidOperationException($"Unknown visibility '{value}' in the database.");
+}

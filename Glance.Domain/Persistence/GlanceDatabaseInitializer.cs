@@ -1,0 +1,44 @@
+using Glance.Domain.ImageData;
+using Glance.Domain.Images;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Glance.Domain.Persistence;
+
+/// <summary>
+/// Brings the database to the current schema before the first request, and mends what a crash can
+/// leave: uploads that never finished go back to queued and their partial files are removed.
+/// </summary>
+internal sealed class GlanceDatabaseInitializer(
+    IDbContextFactory<GlanceDbContext> dbFactory,
+    IImageStore store,
+    TimeProvider clock,
+    ILogger<GlanceDatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        // WAL lets the portal and the API read while an upload finishes writing.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        var interrupted = await db.Images.Where(i => i.Status == ImageStatus.Saving).ToListAsync(ct);
+        foreach (var image in interrupted)
+        {
+            image.ReturnToQueued();
+            image.Touch(clock.GetUtcNow().UtcDateTime);
+        }
+        await db.SaveChangesAsync(ct);
+        if (interrupted.Count > 0)
+        {
+            logger.LogWarning("Returned {Count} images whose upload was interrupted to queued", interrupted.Count);
+        }
+        if (store is FileSystemImageStore fileStore)
+        {
+            fileStore.RemoveIncomingLeftovers();
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
