@@ -1,1 +1,25 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Glance.Domain;
+using Glance.Portal;
+using Glance.Portal.Api;
+using Glance.Portal.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGlanceDomain();
+builder.Services.AddGlanceApi();
+builder.Services.AddGlanceHealthChecks();
+builder.Services.AddGlancePortal();
+
+var app = builder.Build();
+
+app.UseGlanceApi();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGlanceHealthChecks();
+app.MapGlanceApi();
+app.MapGlancePortal();
+
+app.Run();

@@ -37,7 +37,8 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 }
 
 /// <summary>A byte range outside the data (416).</summary>
-public sealed class RangeNotSatisfiableException(string message, long size) : GlanceException(message)
+public sealed class RangeNotSatisfiableException(string message, long? size = null) : GlanceException(message)
 {
-    public long Size { get; } = size;
+    /// <summary>The data's size, when known, for the <c>Content-Range: bytes */size</c> answer.</summary>
+    public long? Size { get; } = size;
 }

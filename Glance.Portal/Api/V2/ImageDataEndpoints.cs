@@ -1,0 +1,113 @@
+using System.Buffers;
+using Glance.Domain.Common;
+using Glance.Domain.ImageData;
+using Glance.Portal.Api.V2.Wire;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Glance.Portal.Api.V2;
+
+/// <summary>Image data: <c>PUT</c> and <c>GET /v2/images/{id}/file</c> (glance/api/v2/image_data.py).</summary>
+internal static class ImageDataEndpoints
+{
+    private const string OctetStream = "application/octet-stream";
+    private const int CopyBufferSize = 1 << 20;
+
+    public static RouteGroupBuilder MapImageData(this RouteGroupBuilder v2)
+    {
+        var file = v2.MapGroup("/images/{imageId}/file");
+        file.MapPut("/", UploadImageData).WithName(nameof(UploadImageData));
+        file.MapGet("/", DownloadImageData).WithName(nameof(DownloadImageData)).RejectBody();
+        return v2;
+    }
+
+    public static async Task<Results<NoContent, GlanceErrorResult>> UploadImageData(
+        string imageId, HttpContext context, ImageDataService data, CallerContext caller)
+    {
+        var request = context.Request;
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        if (!string.Equals(mediaType, OctetStream, StringComparison.OrdinalIgnoreCase))
+        {
+            return new GlanceErrorResult(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be {OctetStream}.");
+        }
+        // Images are far larger than Kestrel's default 30 MB request limit; the size cap applies instead.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+        try
+        {
+            await data.UploadAsync(caller, imageId, request.Body, request.ContentLength, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the domain has already put the image back to queued.
+            return new GlanceErrorResult(StatusCodes.Status400BadRequest, "The client disconnected before the image data was complete.");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel: the body ended before Content-Length, or it broke off.
+            return new GlanceErrorResult(StatusCodes.Status400BadRequest, $"Error reading the image data: {ex.Message}");
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> DownloadImageData(string imageId, HttpContext context, ImageDataService data, CallerContext caller)
+    {
+        var range = ByteRangeHeader.Read(context.Request);
+        var download = await data.DownloadAsync(caller, imageId, range, context.RequestAborted);
+        if (download.Content is null)
+        {
+            // Tempest checks for 204 when there is no data yet.
+            return TypedResults.NoContent();
+        }
+        return new ImageDataResult(download);
+    }
+
+    /// <summary>Streams the bytes straight from the store to the socket with large reads, never buffering the image.</summary>
+    private sealed class ImageDataResult(ImageDownload download) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            await using var _ = download;
+            var response = context.Response;
+            response.StatusCode = download.Partial ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
+            response.ContentType = OctetStream;
+            response.ContentLength = download.Length;
+            if (download.Checksum is not null)
+            {
+                // Glance sends the hex MD5 of the whole image here, even for a part of it.
+                response.Headers.ContentMD5 = download.Checksum;
+            }
+            if (download.Partial)
+            {
+                response.Headers.ContentRange = $"bytes {download.Offset}-{download.Offset + download.Length - 1}/{download.Size}";
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+            try
+            {
+                var remaining = download.Length;
+                while (remaining > 0)
+                {
+                    var read = await download.Content!.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), context.RequestAborted);
+                    if (read == 0)
+                    {
+                        throw new IOException($"The stored data of image ended {remaining} bytes early.");
+                    }
+                    await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                    remaining -= read;
+                }
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client stopped reading; nothing to answer.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Glance.Domain.Images;
+
+namespace Glance.Portal.Api.V2.Wire;
+
+/// <summary>
+/// An image as Glance's v2 API shows it (glance/api/v2/images.py <c>_format_image</c>): every core
+/// attribute present, null when unset, custom properties flattened to the top level, links relative
+/// to the API root.
+/// </summary>
+internal static class ImageJson
+{
+    public static JsonObject From(Image image)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = image.Id,
+            ["name"] = image.Name,
+            ["status"] = image.Status.ToWire(),
+            ["visibility"] = image.Visibility.ToWire(),
+            ["protected"] = image.Protected,
+            ["os_hidden"] = image.OsHidden,
+            ["checksum"] = image.Checksum,
+            ["os_hash_algo"] = image.OsHashAlgo,
+            ["os_hash_value"] = image.OsHashValue,
+            ["owner"] = image.Owner,
+            ["size"] = image.Size,
+            ["virtual_size"] = image.VirtualSize,
+            ["container_format"] = image.ContainerFormat,
+            ["disk_format"] = image.DiskFormat,
+            ["min_ram"] = image.MinRam,
+            ["min_disk"] = image.MinDisk,
+            ["created_at"] = Timestamp(image.CreatedAt),
+            ["updated_at"] = Timestamp(image.UpdatedAt),
+            ["tags"] = new JsonArray(image.Tags.Select(t => (JsonNode?)t.Value).ToArray()),
+            ["self"] = $"/v2/images/{image.Id}",
+            ["file"] = $"/v2/images/{image.Id}/file",
+            ["schema"] = "/v2/schemas/image",
+        };
+        foreach (var property in image.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            json[property.Name] = property.Value ?? "";
+        }
+        return json;
+    }
+
+    /// <summary>Glance's timestamp form: UTC, whole seconds, a trailing Z.</summary>
+    public static string Timestamp(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

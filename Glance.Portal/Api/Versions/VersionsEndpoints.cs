@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Glance.Portal.Api.Versions;
+
+/// <summary>
+/// Version discovery (glance/api/versions.py), answered before authentication: <c>GET /</c> is 300,
+/// <c>GET /versions</c> is 200, and a path under an unknown version is the 300 document too.
+/// </summary>
+internal static class VersionsEndpoints
+{
+    /// <summary>Glance Zed's list without cache or multi-store: v2.15 current, v2.9 and v2.7…v2.0 supported.</summary>
+    private static readonly (string Id, string Status)[] s_versions =
+    [
+        ("v2.15", "CURRENT"), ("v2.9", "SUPPORTED"), ("v2.7", "SUPPORTED"), ("v2.6", "SUPPORTED"),
+        ("v2.5", "SUPPORTED"), ("v2.4", "SUPPORTED"), ("v2.3", "SUPPORTED"), ("v2.2", "SUPPORTED"),
+        ("v2.1", "SUPPORTED"), ("v2.0", "SUPPORTED"),
+    ];
+
+    /// <summary>The version prefixes that reach the v2 API, as Glance accepts them.</summary>
+    public static readonly IReadOnlySet<string> AcceptedPrefixes = new HashSet<string>(s_versions.Select(v => v.Id)) { "v2" };
+
+    public static RouteGroupBuilder MapVersions(this RouteGroupBuilder api)
+    {
+        api.MapGet("/", ListVersionsMultipleChoices).WithName(nameof(ListVersionsMultipleChoices));
+        api.MapGet("/versions", ListVersions).WithName(nameof(ListVersions));
+        // Anything whose first segment is not a v2 prefix: the 300 document, as Glance's version negotiation does.
+        api.Map("/{version:regex(^(?!v2$|v2\\.\\d+$).*$)}/{**rest}", ListVersionsMultipleChoices)
+            .WithName("UnknownVersion")
+            .WithOrder(int.MaxValue);
+        return api;
+    }
+
+    public static JsonHttpResult<JsonObject> ListVersionsMultipleChoices(HttpRequest request) =>
+        TypedResults.Json(Document(request), statusCode: StatusCodes.Status300MultipleChoices);
+
+    public static Ok<JsonObject> ListVersions(HttpRequest request) => TypedResults.Ok(Document(request));
+
+    private static JsonObject Document(HttpRequest request)
+    {
+        var pathBase = request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GlanceApiOptions>>().Value.PathBase;
+        var href = $"{request.Scheme}://{request.Host}{request.PathBase}{pathBase}/v2/";
+        return new JsonObject
+        {
+            ["versions"] = new JsonArray(s_versions.Select(v => (JsonNode?)new JsonObject
+            {
+                ["id"] = v.Id,
+                ["status"] = v.Status,
+                ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = href }),
+            }).ToArray()),
+        };
+    }
+}
