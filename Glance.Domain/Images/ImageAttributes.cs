@@ -193,13 +193,15 @@ public static partial class ImageAttributes
 
     private static int NonNegativeInt(string name, JsonNode? node)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<long>(out var number))
+        // Read the number from its text: a value built in code (an int) and one parsed from JSON then behave alike.
+        var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.ToJsonString() : null;
+        if (text is null || !text.TrimStart('-').All(char.IsAsciiDigit))
         {
-            if (node is JsonValue big && big.GetValueKind() == JsonValueKind.Number && big.ToJsonString().All(char.IsAsciiDigit))
-            {
-                throw new ValidationException($"'{name}' value out of range");
-            }
             throw Mismatch(name, $"{Describe(node)} is not of type 'integer'");
+        }
+        if (!long.TryParse(text, out var number))
+        {
+            throw new ValidationException(text.StartsWith('-') ? $"Cannot set {name} to a negative value." : $"'{name}' value out of range");
         }
         if (number < 0)
         {

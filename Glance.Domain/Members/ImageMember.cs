@@ -35,4 +35,10 @@ public sealed class ImageMember
     public DateTime UpdatedAt { get; private set; }
 
     public bool Deleted { get; private set; }
+
+    internal void ChangeStatus(MemberStatus status, DateTime now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
 }

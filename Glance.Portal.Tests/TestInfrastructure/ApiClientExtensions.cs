@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Glance.Portal.Tests.TestInfrastructure;
+
+/// <summary>Short forms for the v2 calls tests make again and again.</summary>
+public static class ApiClientExtensions
+{
+    public const string V21Patch = "application/openstack-images-v2.1-json-patch";
+    public const string V20Patch = "application/openstack-images-v2.0-json-patch";
+
+    public static async Task<JsonObject> CreateImageAsync(this HttpClient client, object? body = null)
+    {
+        var response = await client.PostAsJsonAsync("/image/v2/images", body ?? new { name = "test", disk_format = "raw", container_format = "bare" });
+        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PatchAsync(this HttpClient client, string id, string json, string mediaType = V21Patch)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return client.PatchAsync($"/image/v2/images/{id}", content);
+    }
+
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string id, byte[] data, string contentType = "application/octet-stream")
+    {
+        var content = new ByteArrayContent(data);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return client.PutAsync($"/image/v2/images/{id}/file", content);
+    }
+
+    public static async Task<JsonObject> GetImageAsync(this HttpClient client, string id)
+    {
+        var response = await client.GetAsync($"/image/v2/images/{id}");
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    /// <summary>Asserts the status, showing the body when it differs, which is what one needs to see.</summary>
+    public static async Task ShouldHaveStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"Expected {(int)expected} {expected}, got {(int)response.StatusCode} {response.StatusCode}: {body}");
+        }
+    }
+
+    public static string Id(this JsonObject image) => image["id"]!.GetValue<string>();
+}
