@@ -19,7 +19,8 @@ public static class GlanceApiEndpointRouteBuilderExtensions
             .MapImages()
             .MapImageActions()
             .MapImageTags()
-            .MapImageData();
+            .MapImageData()
+            .MapUnmatched();
         return endpoints;
     }
 }
