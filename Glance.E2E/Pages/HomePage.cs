@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace Glance.E2E.Pages;
+
+/// <summary>The portal's landing page.</summary>
+public sealed class HomePage(IPage page)
+{
+    public ILocator ApiEndpoint => page.GetByTestId("api-endpoint");
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Glance Portal", Level = 1 });
+
+    public ILocator DarkModeToggle => page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" });
+
+    public Task<string> BackgroundColorAsync() => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+
+    /// <summary>Opens the page and waits until the Blazor circuit is interactive.</summary>
+    public async Task GotoAsync()
+    {
+        await page.GotoAsync("/");
+        await page.GetByTestId("app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+}

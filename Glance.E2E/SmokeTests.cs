@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Glance.E2E.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Glance.E2E;
+
+public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_portal_starts_interactive_and_shows_the_image_api_endpoint()
+    {
+        var page = await fixture.NewPageAsync();
+        var home = new HomePage(page);
+
+        await home.GotoAsync();
+
+        await Expect(home.Heading).ToBeVisibleAsync();
+        await Expect(home.ApiEndpoint).ToHaveTextAsync(fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/image");
+    }
+
+    [Fact]
+    public async Task The_theme_toggle_answers_a_click_once_the_circuit_is_live()
+    {
+        var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        var home = new HomePage(page);
+        await home.GotoAsync();
+        var before = await home.BackgroundColorAsync();
+
+        await home.DarkModeToggle.ClickAsync();
+
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", before);
+    }
+
+    [Fact]
+    public async Task The_api_endpoint_shown_answers_the_version_document()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.APIRequest.GetAsync("/image/", new() { MaxRedirects = 0 });
+
+        Assert.Equal(300, response.Status);
+        var versions = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("versions");
+        Assert.Contains(versions.EnumerateArray(), v => v.GetProperty("status").GetString() == "CURRENT");
+    }
+}

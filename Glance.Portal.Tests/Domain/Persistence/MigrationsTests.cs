@@ -1,0 +1,36 @@
+using Glance.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glance.Portal.Tests.Domain.Persistence;
+
+public sealed class MigrationsTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"glance-migrations-{Guid.NewGuid():N}.db");
+
+    private GlanceDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<GlanceDbContext>().UseSqlite($"Data Source={_file};Pooling=false").Options);
+
+    [Fact]
+    public void The_migrations_cover_every_change_to_the_model()
+    {
+        using var db = NewContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Domain --output-dir Persistence/Migrations");
+    }
+
+    [Fact]
+    public async Task The_migrations_build_a_database_with_the_indexes_filtering_needs()
+    {
+        await using var db = NewContext();
+
+        await db.Database.MigrateAsync();
+
+        var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index'").ToListAsync();
+        Assert.Contains("IX_image_properties_Name_Value", indexes);
+        Assert.Contains("IX_image_tags_Value", indexes);
+        Assert.Contains("IX_image_members_MemberId_Status_ImageId", indexes);
+        Assert.Contains("IX_images_CreatedAt_Id", indexes);
+    }
+
+    public void Dispose() => File.Delete(_file);
+}
