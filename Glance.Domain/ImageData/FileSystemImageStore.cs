@@ -103,16 +103,39 @@ public sealed class FileSystemImageStore : IImageStore
         // ENOSPC (28) and EDQUOT (122) on Linux; ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.
         (ex.HResult & 0xFFFF) is 28 or 122 or 112 or 39;
 
-    private sealed class Writer(FileSystemImageStore store, string imageId, string temp, SafeFileHandle handle) : IImageStoreWriter
+    private sealed class Writer : IImageStoreWriter
     {
+        private readonly FileSystemImageStore _store;
+        private readonly string _imageId;
+        private readonly string _temp;
+        private readonly SafeFileHandle _handle;
+        private bool _direct;
         private long _written;
         private bool _committed;
+
+        public Writer(FileSystemImageStore store, string imageId, string temp, SafeFileHandle handle)
+        {
+            _store = store;
+            _imageId = imageId;
+            _temp = temp;
+            _handle = handle;
+            _direct = DirectIo.TryEnable(handle);
+        }
 
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
         {
             try
             {
-                await RandomAccess.WriteAsync(handle, data, _written, ct);
+                if (_direct && !TryWriteDirect(data))
+                {
+                    // An unaligned piece (the last, short chunk): the rest goes through the page cache.
+                    DirectIo.Disable(_handle);
+                    _direct = false;
+                }
+                if (!_direct)
+                {
+                    await RandomAccess.WriteAsync(_handle, data, _written, ct);
+                }
             }
             catch (IOException ex) when (DiskFull(ex))
             {
@@ -121,23 +144,34 @@ public sealed class FileSystemImageStore : IImageStore
             _written += data.Length;
         }
 
+        private bool TryWriteDirect(ReadOnlyMemory<byte> data)
+        {
+            using var pinned = new MemoryHandleScope(data);
+            if (!DirectIo.IsAligned(data, _written, pinned))
+            {
+                return false;
+            }
+            RandomAccess.Write(_handle, data.Span, _written);
+            return true;
+        }
+
         public Task<string> CommitAsync(CancellationToken ct)
         {
             // A preallocated file may be longer than what arrived.
-            RandomAccess.SetLength(handle, _written);
-            RandomAccess.FlushToDisk(handle);
-            handle.Dispose();
-            File.Move(temp, Path.Combine(store.Root, imageId), overwrite: true);
+            RandomAccess.SetLength(_handle, _written);
+            RandomAccess.FlushToDisk(_handle);
+            _handle.Dispose();
+            File.Move(_temp, Path.Combine(_store.Root, _imageId), overwrite: true);
             _committed = true;
-            return Task.FromResult(Scheme + imageId);
+            return Task.FromResult(Scheme + _imageId);
         }
 
         public ValueTask DisposeAsync()
         {
-            handle.Dispose();
+            _handle.Dispose();
             if (!_committed)
             {
-                File.Delete(temp);
+                File.Delete(_temp);
             }
             return ValueTask.CompletedTask;
         }

@@ -1,65 +1,155 @@
-using System.Buffers;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 
 namespace Glance.Domain.ImageData;
 
 /// <summary>
 /// Streams data to a store while computing Glance's size, MD5 <c>checksum</c> and SHA-512
-/// <c>os_hash_value</c> in one pass. The two hashes run on separate cores, each chunk in parallel
-/// with the store write, while the next chunk is read, so an upload runs at the speed of the slower hash.
+/// <c>os_hash_value</c> in one pass. Reading, the two hashes and the store write are four independent
+/// stages joined by bounded queues of pooled chunks, so each runs at its own pace on its own core and an
+/// upload goes at the speed of the slowest stage (usually a hash) instead of the sum of them.
 /// </summary>
 internal static class ImageHasher
 {
     public const string HashAlgorithm = "sha512";
 
-    private const int ChunkSize = 4 << 20;
+    private const int ChunkSize = 1 << 20;
+
+    /// <summary>Chunks in flight: enough to ride out a stall in one stage, small enough to stay out of the way (16 MiB).</summary>
+    private const int ChunksInFlight = 16;
 
     public sealed record Result(long Size, string Checksum, string HashValue);
+
+    private sealed class Chunk(Memory<byte> buffer, int length)
+    {
+        private int _pending = 3;
+
+        public ReadOnlyMemory<byte> Data => buffer[..length];
+
+        /// <summary>Called by each stage when done with the chunk; the last one hands the buffer back.</summary>
+        public void Release(SemaphoreSlim slots)
+        {
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                AlignedChunkPool.Return(buffer);
+                slots.Release();
+            }
+        }
+    }
 
     /// <param name="onChunk">Called with the running total after each chunk is read, before it is stored.</param>
     public static async Task<Result> CopyAsync(Stream source, IImageStoreWriter target, Action<long> onChunk, CancellationToken ct)
     {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var slots = new SemaphoreSlim(ChunksInFlight);
+        var options = new BoundedChannelOptions(ChunksInFlight) { SingleReader = true, SingleWriter = true };
+        var toMd5 = Channel.CreateBounded<Chunk>(options);
+        var toSha = Channel.CreateBounded<Chunk>(options);
+        var toStore = Channel.CreateBounded<Chunk>(options);
+
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize)];
-        var pending = Task.CompletedTask;
+        var stages = new[]
+        {
+            Task.Factory.StartNew(() => HashStage(toMd5.Reader, md5, slots), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(),
+            Task.Factory.StartNew(() => HashStage(toSha.Reader, sha512, slots), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(),
+            StoreStage(toStore.Reader, target, slots, cancel),
+        };
+
         long total = 0;
+        Exception? failure = null;
         try
         {
-            for (var current = 0; ; current ^= 1)
+            while (true)
             {
-                // The other buffer is being hashed and written while this one fills.
-                var read = await FillAsync(source, buffers[current], ct);
-                await pending;
+                await slots.WaitAsync(cancel.Token);
+                var buffer = AlignedChunkPool.Rent(ChunkSize);
+                var read = await FillAsync(source, buffer, cancel.Token);
                 if (read == 0)
                 {
+                    AlignedChunkPool.Return(buffer);
+                    slots.Release();
                     break;
                 }
                 total += read;
                 onChunk(total);
-                var chunk = new ReadOnlyMemory<byte>(buffers[current], 0, read);
-                pending = Task.WhenAll(
-                    Task.Run(() => md5.AppendData(chunk.Span), ct),
-                    Task.Run(() => sha512.AppendData(chunk.Span), ct),
-                    target.WriteAsync(chunk, ct).AsTask());
+                var chunk = new Chunk(buffer, read);
+                await toMd5.Writer.WriteAsync(chunk, cancel.Token);
+                await toSha.Writer.WriteAsync(chunk, cancel.Token);
+                await toStore.Writer.WriteAsync(chunk, cancel.Token);
             }
         }
-        finally
+        catch (Exception ex)
         {
-            // Never hand a buffer back while a hash or write may still read it.
-            await pending.ContinueWith(_ => { }, TaskScheduler.Default);
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
+            failure = ex;
+            await cancel.CancelAsync();
+        }
+        toMd5.Writer.TryComplete();
+        toSha.Writer.TryComplete();
+        toStore.Writer.TryComplete();
+
+        // Every stage must have stopped touching the buffers before this method returns.
+        await Task.WhenAll(stages).ContinueWith(_ => { }, TaskScheduler.Default);
+        var stageFailure = stages.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!).FirstOrDefault();
+        // When the store failed (a full disk, say), the reader only saw the cancellation that followed.
+        if (stageFailure is not null && (failure is null || (failure is OperationCanceledException && !ct.IsCancellationRequested)))
+        {
+            failure = stageFailure;
+        }
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
         return new Result(total, Convert.ToHexStringLower(md5.GetHashAndReset()), Convert.ToHexStringLower(sha512.GetHashAndReset()));
     }
 
-    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken ct)
+    private static async Task HashStage(ChannelReader<Chunk> chunks, IncrementalHash hash, SemaphoreSlim slots)
+    {
+        while (await chunks.WaitToReadAsync())
+        {
+            while (chunks.TryRead(out var chunk))
+            {
+                hash.AppendData(chunk.Data.Span);
+                chunk.Release(slots);
+            }
+        }
+    }
+
+    /// <summary>Writes chunks in order; after a failure it keeps draining the queue so no buffer is left held.</summary>
+    private static async Task StoreStage(ChannelReader<Chunk> chunks, IImageStoreWriter target, SemaphoreSlim slots, CancellationTokenSource cancel)
+    {
+        Exception? error = null;
+        await foreach (var chunk in chunks.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                if (error is null && !cancel.IsCancellationRequested)
+                {
+                    await target.WriteAsync(chunk.Data, cancel.Token);
+                }
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+                await cancel.CancelAsync();
+            }
+            finally
+            {
+                chunk.Release(slots);
+            }
+        }
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+    }
+
+    private static async Task<int> FillAsync(Stream source, Memory<byte> buffer, CancellationToken ct)
     {
         var filled = 0;
         while (filled < ChunkSize)
         {
-            var read = await source.ReadAsync(buffer.AsMemory(filled, ChunkSize - filled), ct);
+            var read = await source.ReadAsync(buffer[filled..ChunkSize], ct);
             if (read == 0)
             {
                 break;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Glance.Domain.Common;
 using Glance.Domain.ImageData;
 using Glance.Portal.Api.V2.Wire;
@@ -85,28 +84,34 @@ internal static class ImageDataEndpoints
                 response.Headers.ContentRange = $"bytes {download.Offset}-{download.Offset + download.Length - 1}/{download.Size}";
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+            // The store reads straight into the response pipe's memory, and that memory goes to the socket
+            // as it is: no copy between our buffer and Kestrel's. A large size hint makes the pipe hand
+            // out one contiguous block per read instead of its small default segments.
+            var writer = response.BodyWriter;
+            var remaining = download.Length;
             try
             {
-                var remaining = download.Length;
                 while (remaining > 0)
                 {
-                    var read = await download.Content!.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), context.RequestAborted);
+                    var memory = writer.GetMemory(CopyBufferSize);
+                    var wanted = (int)Math.Min(memory.Length, remaining);
+                    var read = await download.Content!.ReadAsync(memory[..wanted], context.RequestAborted);
                     if (read == 0)
                     {
-                        throw new IOException($"The stored data of image ended {remaining} bytes early.");
+                        throw new IOException($"The stored data ended {remaining} bytes early.");
                     }
-                    await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                    writer.Advance(read);
                     remaining -= read;
+                    var flushed = await writer.FlushAsync(context.RequestAborted);
+                    if (flushed.IsCanceled || flushed.IsCompleted)
+                    {
+                        break;
+                    }
                 }
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
                 // The client stopped reading; nothing to answer.
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }
