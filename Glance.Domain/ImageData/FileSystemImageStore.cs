@@ -27,16 +27,21 @@ public sealed class FileSystemImageStore : IImageStore
 
     public Task<IImageStoreWriter> BeginWriteAsync(string imageId, long? expectedSize, CancellationToken ct)
     {
+        if (expectedSize is { } size && size > new DriveInfo(Root).AvailableFreeSpace)
+        {
+            throw StorageFull();
+        }
         var temp = Path.Combine(Incoming, $"{imageId}.{Guid.NewGuid():N}.part");
         try
         {
+            // Reserving the whole size up front makes a full disk fail now rather than halfway through.
             var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, expectedSize ?? 0);
             return Task.FromResult<IImageStoreWriter>(new Writer(this, imageId, temp, handle));
         }
-        catch (IOException ex) when (DiskFull(ex))
+        catch (IOException ex) when (DiskFull(ex) || expectedSize > new DriveInfo(Root).AvailableFreeSpace)
         {
             File.Delete(temp);
-            throw new QuotaExceededException("Image storage media is full: there is not enough room for this image.");
+            throw StorageFull();
         }
     }
 
@@ -99,6 +104,9 @@ public sealed class FileSystemImageStore : IImageStore
         return Path.Combine(Root, name);
     }
 
+    private static QuotaExceededException StorageFull() =>
+        new("Image storage media is full: there is not enough room for this image.");
+
     internal static bool DiskFull(IOException ex) =>
         // ENOSPC (28) and EDQUOT (122) on Linux; ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.
         (ex.HResult & 0xFFFF) is 28 or 122 or 112 or 39;
@@ -139,7 +147,7 @@ public sealed class FileSystemImageStore : IImageStore
             }
             catch (IOException ex) when (DiskFull(ex))
             {
-                throw new QuotaExceededException("Image storage media is full: there is not enough room for this image.");
+                throw StorageFull();
             }
             _written += data.Length;
         }
