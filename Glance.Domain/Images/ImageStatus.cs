@@ -42,19 +42,7 @@ public static class ImageStatusTransitions
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    public static bool TryParse(string value, out ImageStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<ImageStatus>())
-        {
-            if (candidate.ToWire() == value)
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string value, out ImageStatus status) => WireNames.TryParse(value, ToWire, out status);
 
     internal static void EnsureAllowed(ImageStatus from, ImageStatus to)
     {

@@ -1,3 +1,5 @@
+using Glance.Domain.Common;
+
 namespace Glance.Domain.Images;
 
 /// <summary>Who may use an image besides its owner (Glance API 2.5 values).</summary>
@@ -13,17 +15,5 @@ public static class ImageVisibilityNames
 {
     public static string ToWire(this ImageVisibility visibility) => visibility.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string value, out ImageVisibility visibility)
-    {
-        foreach (var candidate in Enum.GetValues<ImageVisibility>())
-        {
-            if (candidate.ToWire() == value)
-            {
-                visibility = candidate;
-                return true;
-            }
-        }
-        visibility = default;
-        return false;
-    }
+    public static bool TryParse(string value, out ImageVisibility visibility) => WireNames.TryParse(value, ToWire, out visibility);
 }

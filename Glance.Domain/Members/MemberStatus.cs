@@ -1,3 +1,5 @@
+using Glance.Domain.Common;
+
 namespace Glance.Domain.Members;
 
 /// <summary>A member project's answer to a share offer. It decides only whether the image is in that project's default list.</summary>
@@ -12,17 +14,5 @@ public static class MemberStatusNames
 {
     public static string ToWire(this MemberStatus status) => status.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string value, out MemberStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<MemberStatus>())
-        {
-            if (candidate.ToWire() == value)
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string value, out MemberStatus status) => WireNames.TryParse(value, ToWire, out status);
 }
