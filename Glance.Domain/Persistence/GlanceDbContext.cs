@@ -1,6 +1,7 @@
 using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Glance.Domain.Persistence;
 
@@ -16,4 +17,18 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlanceDbContext).Assembly);
+
+    /// <summary>
+    /// Timestamps are stored as UTC <see cref="DateTime"/> (SQLite cannot order a DateTimeOffset) and
+    /// come back marked as UTC, so nothing downstream mistakes them for local time.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
