@@ -24,6 +24,8 @@ public static class GlanceDomainServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GlanceOptions>, GlanceOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, GlanceOptionsValidator>());
+        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
 
         services.AddDbContextFactory<GlanceDbContext>((provider, options) =>
         {
@@ -41,6 +43,7 @@ public static class GlanceDomainServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IImageStore, FileSystemImageStore>();
+        services.TryAddSingleton<PolicyEngine>();
         services.TryAddSingleton<ImagePolicy>();
         services.TryAddSingleton<QuotaGuard>();
         services.TryAddSingleton<ImageService>();

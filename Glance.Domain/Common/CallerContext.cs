@@ -2,7 +2,8 @@ namespace Glance.Domain.Common;
 
 /// <summary>
 /// Who is calling: the user, the project the call acts for, and the roles in that project. Every
-/// authentication scheme (portal session, bearer token, trusted headers) ends in one of these.
+/// authentication scheme (portal session, bearer token, trusted headers) ends in one of these. Whether
+/// the caller is an admin is the policy's <c>context_is_admin</c> rule, not a property of the caller.
 /// </summary>
 public sealed record CallerContext
 {
@@ -20,9 +21,6 @@ public sealed record CallerContext
     public string? ProjectId { get; }
 
     public IReadOnlySet<string> Roles { get; }
-
-    /// <summary>Glance's <c>context_is_admin</c> rule: <c>role:admin</c>.</summary>
-    public bool IsAdmin => Roles.Contains("admin");
 
     public bool HasRole(string role) => Roles.Contains(role.ToLowerInvariant());
 }

@@ -31,7 +31,7 @@ public sealed class ImageService(
         policy.EnsureCanCreate(caller, owner);
         if (request.Visibility is { } visibility)
         {
-            policy.EnsureCanSetVisibility(caller, visibility);
+            policy.EnsureCanSetVisibility(caller, visibility, owner);
         }
         quotas.EnsureTags(request.Tags.Distinct().Count());
         quotas.EnsureProperties(request.Properties.Keys);
@@ -81,6 +81,7 @@ public sealed class ImageService(
 
     public async Task<ImagePage> ListAsync(CallerContext caller, ImageQuery query, CancellationToken ct = default)
     {
+        policy.EnsureCanList(caller);
         var limit = Math.Min(query.Limit ?? limits.Value.LimitParamDefault, limits.Value.ApiLimitMax);
         var keys = ImageOrdering.Complete(query.Sort);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -291,7 +292,7 @@ public sealed class ImageService(
                 image.SetName((string?)value);
                 break;
             case "visibility":
-                policy.EnsureCanSetVisibility(caller, (ImageVisibility)value!);
+                policy.EnsureCanSetVisibility(caller, (ImageVisibility)value!, image.Owner);
                 image.SetVisibility((ImageVisibility)value!);
                 break;
             case "protected":

@@ -5,19 +5,18 @@ using Glance.Domain.Members;
 namespace Glance.Domain.Policies;
 
 /// <summary>
-/// Who may do what to an image, as Glance Zed decides it with its default (legacy) policies: reads
-/// follow visibility and membership, writes belong to the owner or an admin, and only admins
-/// publicize. An image the caller cannot read is reported as not found.
+/// Who may do what to an image: each operation asks the policy engine for its named Glance rule with
+/// the image as the target. An operation on an image the caller may not see (<c>get_image</c>) is
+/// reported as not found, as Glance does; a refusal on a visible image is 403.
 /// </summary>
-public sealed class ImagePolicy
+public sealed class ImagePolicy(PolicyEngine engine)
 {
-    /// <summary>Read access (show, download eligibility): Glance's visibility rule for one image.</summary>
+    public bool IsAdmin(CallerContext caller) => engine.IsAdmin(caller);
+
+    /// <summary>Read access (show, and the image's eligibility for download and members).</summary>
     public bool CanRead(CallerContext caller, Image image) =>
-        caller.IsAdmin
-        || image.Owner is null
-        || image.Owner == caller.ProjectId
-        || image.Visibility is ImageVisibility.Public or ImageVisibility.Community
-        || (image.Visibility == ImageVisibility.Shared && image.Members.Any(m => !m.Deleted && m.MemberId == caller.ProjectId));
+        // Images without an owner are visible to everyone (legacy Glance data).
+        image.Owner is null || engine.IsAllowed("get_image", caller, Target(caller, image));
 
     public void EnsureCanRead(CallerContext caller, Image image)
     {
@@ -27,53 +26,61 @@ public sealed class ImagePolicy
         }
     }
 
-    /// <summary>Glance's <c>modify_image</c> (and upload, delete, tags, deactivate): owner or admin.</summary>
-    public void EnsureCanModify(CallerContext caller, Image image, string action = "modify_image")
+    /// <summary>A write rule on an existing image: <c>modify_image</c>, <c>delete_image</c>, <c>upload_image</c>, <c>deactivate</c>, …</summary>
+    public void EnsureCanModify(CallerContext caller, Image image, string rule = "modify_image")
     {
         EnsureCanRead(caller, image);
-        if (!caller.IsAdmin && (image.Owner is null || image.Owner != caller.ProjectId))
-        {
-            throw new ForbiddenException($"You are not authorized to complete {action} action.");
-        }
+        engine.Enforce(rule, caller, Target(caller, image));
     }
 
+    public void EnsureCanList(CallerContext caller) =>
+        engine.Enforce("get_images", caller, new Dictionary<string, string?> { ["project_id"] = caller.ProjectId, ["owner"] = caller.ProjectId });
+
+    /// <summary><c>add_image</c>, with the owner the new image would have as the target.</summary>
     public void EnsureCanCreate(CallerContext caller, string? owner)
     {
-        if (caller.ProjectId is null && !caller.IsAdmin)
+        var target = new Dictionary<string, string?> { ["project_id"] = owner, ["owner"] = owner };
+        if (!engine.IsAllowed("add_image", caller, target))
         {
-            throw new ForbiddenException("You are not authorized to complete add_image action without a project.");
-        }
-        if (!caller.IsAdmin && owner != caller.ProjectId)
-        {
-            throw new ForbiddenException($"You are not permitted to create images owned by '{owner}'.");
+            throw new ForbiddenException(owner is null || owner == caller.ProjectId
+                ? "You are not authorized to complete add_image action."
+                : $"You are not permitted to create images owned by '{owner}'.");
         }
     }
 
-    /// <summary><c>publicize_image</c> is admin-only; <c>communitize_image</c> falls to whoever may modify the image.</summary>
-    public void EnsureCanSetVisibility(CallerContext caller, ImageVisibility visibility)
+    /// <summary><c>publicize_image</c> for public, <c>communitize_image</c> for community; other values need nothing more.</summary>
+    public void EnsureCanSetVisibility(CallerContext caller, ImageVisibility visibility, string? owner)
     {
-        if (visibility == ImageVisibility.Public && !caller.IsAdmin)
+        var rule = visibility switch
         {
-            throw new ForbiddenException("You are not authorized to complete publicize_image action.");
+            ImageVisibility.Public => "publicize_image",
+            ImageVisibility.Community => "communitize_image",
+            _ => null,
+        };
+        if (rule is not null)
+        {
+            engine.Enforce(rule, caller, new Dictionary<string, string?> { ["project_id"] = owner, ["owner"] = owner, ["visibility"] = visibility.ToWire() });
         }
     }
 
+    /// <summary>Glance hard-codes this one to admins (glance/api/v2/images.py).</summary>
     public void EnsureCanChangeOwner(CallerContext caller)
     {
-        if (!caller.IsAdmin)
+        if (!IsAdmin(caller))
         {
             throw new ForbiddenException("Owner can't be updated by non admin.");
         }
     }
 
-    /// <summary>Download: readable, and not deactivated unless the caller is an admin.</summary>
+    /// <summary><c>download_image</c>, and never a deactivated image unless the caller is an admin.</summary>
     public void EnsureCanDownload(CallerContext caller, Image image)
     {
         EnsureCanRead(caller, image);
-        if (image.Status == ImageStatus.Deactivated && !caller.IsAdmin)
+        if (image.Status == ImageStatus.Deactivated && !IsAdmin(caller))
         {
             throw new ForbiddenException("The requested image has been deactivated. Image data download is forbidden.");
         }
+        engine.Enforce("download_image", caller, Target(caller, image));
     }
 
     /// <summary>
@@ -88,7 +95,7 @@ public sealed class ImagePolicy
     public IQueryable<Image> Listable(IQueryable<Image> images, CallerContext caller, ImageVisibility? visibility, bool allVisibilities, MemberStatus? memberStatus)
     {
         var project = caller.ProjectId;
-        if (!caller.IsAdmin)
+        if (!IsAdmin(caller))
         {
             images = memberStatus is { } status
                 ? images.Where(i => i.Owner == project || i.Owner == null
@@ -103,6 +110,25 @@ public sealed class ImagePolicy
             return images.Where(i => i.Visibility == visibility);
         }
         return allVisibilities ? images : images.Where(i => i.Visibility != ImageVisibility.Community || i.Owner == project);
+    }
+
+    /// <summary>
+    /// Glance's image target: <c>project_id</c> and <c>owner</c> are the image's owner; <c>member_id</c>
+    /// is the caller's project when that project is a member of this shared image.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Target(CallerContext caller, Image image)
+    {
+        var isMember = image.Visibility == ImageVisibility.Shared
+            && image.Members.Any(m => !m.Deleted && m.MemberId == caller.ProjectId);
+        return new Dictionary<string, string?>
+        {
+            ["id"] = image.Id,
+            ["project_id"] = image.Owner,
+            ["owner"] = image.Owner,
+            ["member_id"] = isMember ? caller.ProjectId : null,
+            ["visibility"] = image.Visibility.ToWire(),
+            ["protected"] = image.Protected ? "True" : "False",
+        };
     }
 
     internal static NotFoundException NotFound(string id) => new($"No image found with ID {id}");

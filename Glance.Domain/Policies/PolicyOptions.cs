@@ -1,0 +1,10 @@
+namespace Glance.Domain.Policies;
+
+/// <summary>The <c>Glance:Policy</c> section.</summary>
+public sealed class PolicyOptions
+{
+    public const string SectionName = "Glance:Policy";
+
+    /// <summary>A YAML or JSON file of <c>"rule": "check string"</c> pairs laid over the defaults, as oslo.policy reads <c>policy.yaml</c>.</summary>
+    public string? File { get; set; }
+}
