@@ -1,12 +1,16 @@
 using Glance.Domain;
 using Glance.Portal;
 using Glance.Portal.Api;
+using Glance.Portal.Auth;
+using Glance.Portal.DevIdentity;
 using Glance.Portal.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGlanceDomain();
 builder.Services.AddGlanceApi();
+builder.Services.AddGlanceApiAuthentication(builder.Configuration);
+builder.Services.AddGlanceDevIdentity(builder.Configuration);
 builder.Services.AddGlanceHealthChecks();
 builder.Services.AddGlancePortal();
 
@@ -20,6 +24,7 @@ app.UseAntiforgery();
 
 app.MapGlanceHealthChecks();
 app.MapGlanceApi();
+app.MapGlanceDevIdentity();
 app.MapGlancePortal();
 
 app.Run();

@@ -27,6 +27,12 @@ public static class GlanceApiApplicationBuilderExtensions
         {
             if (context.Request.Path.StartsWithSegments(pathBase, out var rest))
             {
+                // The OpenStack clients send their token as X-Auth-Token; it is a bearer token like any other.
+                var token = context.Request.Headers["X-Auth-Token"].ToString();
+                if (token.Length > 0 && context.Request.Headers.Authorization.Count == 0)
+                {
+                    context.Request.Headers.Authorization = "Bearer " + token;
+                }
                 var segments = rest.Value?.Split('/', 3) ?? [];
                 if (segments.Length >= 2 && segments[1] != "v2" && VersionsEndpoints.AcceptedPrefixes.Contains(segments[1]))
                 {

@@ -1,6 +1,5 @@
 using Glance.Domain.Common;
 using Glance.Portal.Auth;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +15,9 @@ public static class GlanceApiServiceCollectionExtensions
         services.AddOptions<GlanceApiOptions>().BindConfiguration(GlanceApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GlanceApiOptions>, GlanceApiOptionsValidator>());
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, TrustedHeadersAuthenticationHandler>(TrustedHeadersAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
-                .AddAuthenticationSchemes(TrustedHeadersAuthenticationHandler.SchemeName)
+                .AddAuthenticationSchemes(ApiAuthenticationServiceCollectionExtensions.ApiScheme)
                 .RequireAuthenticatedUser());
 
         services.AddHttpContextAccessor();

@@ -19,7 +19,7 @@ internal sealed class TrustedHeadersAuthenticationHandler(
     IOptions<GlanceApiOptions> apiOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    public const string SchemeName = "GlanceApi";
+    public const string SchemeName = "TrustedHeaders";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -52,8 +52,11 @@ internal sealed class TrustedHeadersAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "This server could not verify that you are authorized to access the document you requested.");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"glance\"";
+        return GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "This server could not verify that you are authorized to access the document you requested.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "You are not authorized to complete this action.");

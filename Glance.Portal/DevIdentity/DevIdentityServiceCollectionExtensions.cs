@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Glance.Domain.Configuration;
+
+namespace Glance.Portal.DevIdentity;
+
+public static class DevIdentityServiceCollectionExtensions
+{
+    /// <summary>True when the embedded provider runs: switched on, and no external authority configured.</summary>
+    public static bool IsDevIdentityActive(this IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{DevIdentityOptions.SectionName}:{nameof(DevIdentityOptions.Enabled)}")
+        && string.IsNullOrWhiteSpace(configuration["Authentication:Schemes:OpenIdConnect:Authority"]);
+
+    /// <summary>
+    /// The development OpenID Connect provider, on OpenIddict: authorization code with PKCE for the
+    /// portal, the password grant for scripts, JWT access tokens for the API (audience <c>glance</c>).
+    /// </summary>
+    public static IServiceCollection AddGlanceDevIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DevIdentityOptions>().BindConfiguration(DevIdentityOptions.SectionName);
+        if (!configuration.IsDevIdentityActive())
+        {
+            return services;
+        }
+
+        services.AddDbContext<DevIdentityDbContext>((provider, options) =>
+        {
+            var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
+            Directory.CreateDirectory(dataDirectory);
+            options.UseSqlite($"Data Source={Path.Combine(dataDirectory, "dev-identity.db")}");
+            options.UseOpenIddict();
+        });
+
+        var lifetime = configuration.GetValue<TimeSpan?>($"{DevIdentityOptions.SectionName}:{nameof(DevIdentityOptions.AccessTokenLifetime)}") ?? TimeSpan.FromHours(1);
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DevIdentityDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout")
+                    .SetUserInfoEndpointUris("connect/userinfo");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowPasswordFlow()
+                    .AllowRefreshTokenFlow();
+                options.RegisterScopes("openid", "profile", "roles", "offline_access");
+                options.SetAccessTokenLifetime(lifetime);
+                // Development keys live in memory: tokens end with the process, and nothing secret is on disk.
+                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // Plain JWT access tokens, so any JWT-validating service can read them through the JWKS.
+                options.DisableAccessTokenEncryption();
+                options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.AddAudiences(DevIdentityClientSeeder.ApiAudience);
+                options.UseAspNetCore();
+            });
+
+        services.AddAuthentication().AddCookie(DevIdentityEndpoints.CookieScheme, options =>
+        {
+            options.Cookie.Name = ".Glance.DevIdentity";
+            options.LoginPath = DevIdentityEndpoints.LoginPath;
+        });
+        services.AddHostedService<DevIdentityClientSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGlanceDevIdentity(this IEndpointRouteBuilder endpoints)
+    {
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        return configuration.IsDevIdentityActive() ? endpoints.MapDevIdentity() : endpoints;
+    }
+}
