@@ -5,10 +5,15 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the end-to-end tests..."
+# Debian packages the tests drive: Chromium for Playwright, the OpenStack clients for the CLI tests.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v glance >/dev/null 2>&1 || missing+=(python3-glanceclient)
+command -v openstack >/dev/null 2>&1 || missing+=(python3-openstackclient)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}..."
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
+  { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; } || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 results="$(pwd)/TestResults"
@@ -19,8 +24,28 @@ for project in Glance.Portal.Tests Glance.E2E; do
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done
 
+# The real glance and openstack clients against the portal as `dotnet run` starts it (Development:
+# the embedded identity provider is on).
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cli_data=$(mktemp -d)
+ASPNETCORE_ENVIRONMENT=Development Glance__DataDirectory="$cli_data" Logging__LogLevel__Default=Warning \
+  dotnet Glance.Portal/bin/Release/net10.0/Glance.Portal.dll --urls "http://127.0.0.1:$port" \
+  --contentRoot "$(pwd)/Glance.Portal" >"$results/cli-portal.log" 2>&1 &
+portal=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthcheck" >/dev/null && break; sleep 0.2; done
+HOME_GLANCE=$(mktemp -d)
+HOME="$HOME_GLANCE" tests/cli-clients.sh "http://127.0.0.1:$port" | tee "$results/cli.txt" || status=1
+kill "$portal" 2>/dev/null; wait "$portal" 2>/dev/null
+rm -rf "$cli_data" "$HOME_GLANCE"
+
 passed=0
 failed=0
+if cli=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed$' "$results/cli.txt"); then
+  passed=$(sed -E 's/cli: ([0-9]+) passed.*/\1/' <<<"$cli")
+  failed=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$cli")
+else
+  failed=1
+fi
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

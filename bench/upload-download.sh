@@ -27,7 +27,8 @@ bytes=$((size_mib * 1048576))
 
 Glance__DataDirectory="$work/data" Glance__Api__TrustedHeaders=true ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
-  dotnet Glance.Portal/bin/Release/net10.0/Glance.Portal.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+  dotnet Glance.Portal/bin/Release/net10.0/Glance.Portal.dll --urls "http://127.0.0.1:$port" \
+  --contentRoot "$(pwd)/Glance.Portal" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthcheck" >/dev/null && break; sleep 0.2; done
 

@@ -94,7 +94,6 @@ internal static class ImageSchemas
         ["min_disk"] = Described(Type("integer"), "Amount of disk space (in GB) required to boot image."),
         ["self"] = ReadOnly(Described(Type("string"), "An image self url")),
         ["file"] = ReadOnly(Described(Type("string"), "An image file url")),
-        ["stores"] = ReadOnly(Described(Type("string"), "Store in which image data resides.  Only present when the operator has enabled multiple stores.")),
         ["schema"] = ReadOnly(Described(Type("string"), "An image schema url")),
         ["locations"] = Described(new JsonObject { ["type"] = "array", ["items"] = LocationItem() }, "A set of URLs to access the image file kept in external store"),
         ["kernel_id"] = Extra(new JsonObject { ["type"] = Types("null", "string"), ["pattern"] = UuidPattern }, "ID of image stored in Glance that should be used as the kernel when booting an AMI-style image."),
