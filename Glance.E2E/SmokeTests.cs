@@ -13,7 +13,7 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         var page = await fixture.NewPageAsync();
         var home = new HomePage(page);
 
-        await home.GotoAsync();
+        await home.SignInAsync("bob");
 
         await Expect(home.Heading).ToBeVisibleAsync();
         await Expect(home.ApiEndpoint).ToHaveTextAsync(fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/image");
@@ -24,7 +24,7 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     {
         var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         var home = new HomePage(page);
-        await home.GotoAsync();
+        await home.SignInAsync("bob");
         var before = await home.BackgroundColorAsync();
 
         await home.DarkModeToggle.ClickAsync();

@@ -11,6 +11,7 @@ builder.Services.AddGlanceDomain();
 builder.Services.AddGlanceApi();
 builder.Services.AddGlanceApiAuthentication(builder.Configuration);
 builder.Services.AddGlanceDevIdentity(builder.Configuration);
+builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddGlanceHealthChecks();
 builder.Services.AddGlancePortal();
 
@@ -25,6 +26,7 @@ app.UseAntiforgery();
 app.MapGlanceHealthChecks();
 app.MapGlanceApi();
 app.MapGlanceDevIdentity();
+app.MapLoginAndLogout();
 app.MapGlancePortal();
 
 app.Run();

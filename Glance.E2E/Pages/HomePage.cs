@@ -11,12 +11,31 @@ public sealed class HomePage(IPage page)
 
     public ILocator DarkModeToggle => page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" });
 
+    public ILocator UserName => page.GetByTestId("user-name");
+
+    public ILocator ProjectSwitcher => page.GetByTestId("project-switcher");
+
+    public ILocator SignOutButton => page.GetByTestId("sign-out");
+
+    public ILocator ProjectChoice(string project) => page.GetByTestId($"project-{project}");
+
     public Task<string> BackgroundColorAsync() => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
     /// <summary>Opens the page and waits until the Blazor circuit is interactive.</summary>
     public async Task GotoAsync()
     {
         await page.GotoAsync("/");
-        await page.GetByTestId("app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await WaitUntilInteractiveAsync();
+    }
+
+    public Task WaitUntilInteractiveAsync() =>
+        page.GetByTestId("app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Opens the portal, which sends an anonymous visitor through the provider's sign-in page.</summary>
+    public async Task SignInAsync(string user)
+    {
+        await page.GotoAsync("/");
+        await new SignInPage(page).SignInAsync(user, user);
+        await WaitUntilInteractiveAsync();
     }
 }

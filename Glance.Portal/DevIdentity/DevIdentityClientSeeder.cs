@@ -34,6 +34,25 @@ internal sealed class DevIdentityClientSeeder(IServiceProvider services) : IHost
                 Permissions.Scopes.Roles,
             },
         }, ct);
+        await EnsureAsync(applications, new OpenIddictApplicationDescriptor
+        {
+            ClientId = PortalClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "Glance Portal",
+            // Redirect URIs are checked against the request's own origin (SameOriginRedirectUriHandlers).
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile,
+                Permissions.Scopes.Roles,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        }, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

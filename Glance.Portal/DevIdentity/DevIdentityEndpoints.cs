@@ -116,13 +116,13 @@ internal static class DevIdentityEndpoints
     }
 
     private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error) =>
-        TypedResults.Content(LoginHtml(antiforgery.GetAndStoreTokens(context), SafeReturnUrl(returnUrl), error), "text/html; charset=utf-8");
+        TypedResults.Content(LoginHtml(antiforgery.GetAndStoreTokens(context), Auth.LoginLogoutEndpoints.LocalUrl(returnUrl), error), "text/html; charset=utf-8");
 
     private static async Task<IResult> Login(HttpContext context, IAntiforgery antiforgery)
     {
         await antiforgery.ValidateRequestAsync(context);
         var form = await context.Request.ReadFormAsync();
-        var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        var returnUrl = Auth.LoginLogoutEndpoints.LocalUrl(form["returnUrl"]);
         var account = DemoAccounts.SignIn(form["username"], form["password"]);
         if (account is null)
         {
@@ -133,12 +133,6 @@ internal static class DevIdentityEndpoints
         await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
         return TypedResults.LocalRedirect(returnUrl);
     }
-
-    /// <summary>Only local paths: the sign-in page must not become an open redirect.</summary>
-    private static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 
     private static IResult Forbid(string error, string description) => TypedResults.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>

@@ -50,6 +50,7 @@ public static class DevIdentityServiceCollectionExtensions
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 // Plain JWT access tokens, so any JWT-validating service can read them through the JWKS.
                 options.DisableAccessTokenEncryption();
+                options.UseSameOriginRedirectUris();
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -1,0 +1,83 @@
+using Glance.Portal.DevIdentity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Glance.Portal.Auth;
+
+public static class PortalAuthenticationServiceCollectionExtensions
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    /// <summary>
+    /// Portal sign-in as the .NET OIDC sample does it: a cookie session from the authorization code
+    /// flow with PKCE. The provider comes from <c>Authentication:Schemes:OpenIdConnect</c> (Authority,
+    /// ClientId, ClientSecret, …), or is the embedded development provider when that is on.
+    /// </summary>
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClaimNamesOptions>().BindConfiguration(ClaimNamesOptions.SectionName);
+        services.AddCascadingAuthenticationState();
+        var devIdentity = configuration.IsDevIdentityActive();
+        if (!HasIdentityProvider(configuration))
+        {
+            // No provider: the portal cannot sign anyone in (the API still works with its own schemes).
+            services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, options => options.LoginPath = "/authentication/login");
+            return services;
+        }
+        if (devIdentity)
+        {
+            services.AddSingleton<DevIdentityConfigurationManager>();
+        }
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieScheme;
+                options.DefaultChallengeScheme = OidcScheme;
+            })
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = ".Glance.Portal";
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            })
+            .AddOpenIdConnect(OidcScheme, options =>
+            {
+                configuration.GetSection("Authentication:Schemes:OpenIdConnect").Bind(options);
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.UsePkce = true;
+                options.MapInboundClaims = false;
+                options.SaveTokens = false;
+                options.Scope.Add("profile");
+                options.TokenValidationParameters.NameClaimType = GlanceClaimTypes.Name;
+                options.TokenValidationParameters.RoleClaimType = GlanceClaimTypes.Role;
+                if (devIdentity)
+                {
+                    options.ClientId = DevIdentityClientSeeder.PortalClientId;
+                    options.RequireHttpsMetadata = false;
+                    options.CallbackPath = SameOriginRedirectUriHandlers.CallbackPath;
+                    options.SignedOutCallbackPath = SameOriginRedirectUriHandlers.SignedOutCallbackPath;
+                }
+                options.Events.OnTokenValidated = context =>
+                {
+                    var names = context.HttpContext.RequestServices.GetRequiredService<IOptions<ClaimNamesOptions>>().Value;
+                    context.Principal = ActiveProject.Apply(context.Principal!, names, context.Request.Cookies[ActiveProject.CookieName]);
+                    return Task.CompletedTask;
+                };
+            });
+
+        if (devIdentity)
+        {
+            services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<DevIdentityConfigurationManager>((options, manager) =>
+                options.ConfigurationManager = manager);
+        }
+        return services;
+    }
+
+    public static bool HasIdentityProvider(IConfiguration configuration) =>
+        configuration.IsDevIdentityActive() || !string.IsNullOrWhiteSpace(configuration["Authentication:Schemes:OpenIdConnect:Authority"]);
+}
