@@ -12,8 +12,9 @@ public static class ApiAuthenticationServiceCollectionExtensions
 
     /// <summary>
     /// The API's callers: a bearer token (in <c>Authorization</c> or, as the OpenStack clients send it,
-    /// <c>X-Auth-Token</c>) from the embedded development provider or the configured authority, or,
-    /// only when switched on, keystonemiddleware's trusted headers. Everything else is 401.
+    /// <c>X-Auth-Token</c>): a JWT from the embedded development provider or the configured authority,
+    /// or a Keystone token when <c>Glance:Api:Keystone:Url</c> is set; or, only when switched on,
+    /// keystonemiddleware's trusted headers. Everything else is 401.
     /// </summary>
     public static IServiceCollection AddGlanceApiAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,19 +23,42 @@ public static class ApiAuthenticationServiceCollectionExtensions
             : !string.IsNullOrWhiteSpace(authority) ? JwtBearerDefaults.AuthenticationScheme
             : null;
 
+        services.AddOptions<KeystoneOptions>().BindConfiguration(KeystoneOptions.SectionName);
+        var keystone = !string.IsNullOrWhiteSpace(configuration[$"{KeystoneOptions.SectionName}:{nameof(KeystoneOptions.Url)}"]);
+
         var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, TrustedHeadersAuthenticationHandler>(TrustedHeadersAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(ApiScheme, "Glance API", options =>
             {
                 options.ForwardDefaultSelector = context =>
-                    tokenScheme is not null && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? tokenScheme
-                        : TrustedHeadersAuthenticationHandler.SchemeName;
+                {
+                    var header = context.Request.Headers.Authorization.ToString();
+                    if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return TrustedHeadersAuthenticationHandler.SchemeName;
+                    }
+                    // A JWT has three dot-separated parts; Keystone's Fernet tokens have none.
+                    var isJwt = header.Count(c => c == '.') == 2;
+                    return (isJwt, tokenScheme, keystone) switch
+                    {
+                        (true, not null, _) => tokenScheme,
+                        (_, _, true) => KeystoneAuthenticationHandler.SchemeName,
+                        (_, not null, _) => tokenScheme,
+                        _ => TrustedHeadersAuthenticationHandler.SchemeName,
+                    };
+                };
                 // One answer for every refusal: Glance's 401 body with WWW-Authenticate.
                 options.ForwardChallenge = TrustedHeadersAuthenticationHandler.SchemeName;
                 options.ForwardForbid = TrustedHeadersAuthenticationHandler.SchemeName;
             });
 
+        if (keystone)
+        {
+            authentication.AddScheme<AuthenticationSchemeOptions, KeystoneAuthenticationHandler>(KeystoneAuthenticationHandler.SchemeName, null);
+            services.AddMemoryCache();
+            services.AddHttpClient(KeystoneTokenValidator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<KeystoneTokenValidator>();
+        }
         if (tokenScheme == JwtBearerDefaults.AuthenticationScheme)
         {
             authentication.AddJwtBearer(options =>
