@@ -4,6 +4,7 @@
 # Ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
+status=0
 
 # Debian packages the tests drive: Chromium for Playwright, the OpenStack clients for the CLI tests.
 missing=()
@@ -20,10 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; } || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# npm's oidc-provider, the external provider of the end-to-end sign-in test (versions in its lock file).
+[ -d tests/oidc-provider/node_modules ] || npm ci --prefix tests/oidc-provider --silent --no-audit --no-fund || status=1
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
-status=0
 
 # A real Keystone for the Keystone-token tests; they read where it is from GLANCE_TEST_KEYSTONE_*.
 keystone_dir=$(mktemp -d)/keystone

@@ -6,7 +6,7 @@ namespace Glance.E2E;
 /// Debian's Chromium driven by Playwright: browser downloads are impossible here, so the launch
 /// names the installed binary and the flags that keep it off the network.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
@@ -14,10 +14,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public PortalServer Server { get; } = new();
+    public PortalServer Server { get; protected set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The portal under test; by default on a free port with the embedded identity provider.</summary>
+    protected virtual Task<PortalServer> CreateServerAsync() => Task.FromResult(new PortalServer());
+
+    public virtual async ValueTask InitializeAsync()
     {
+        Server = await CreateServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();

@@ -13,11 +13,15 @@ namespace Glance.E2E;
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "glance-e2e", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Uri? _baseAddress;
 
-    public PortalServer()
+    /// <param name="port">0 for any free port.</param>
+    /// <param name="settings">Configuration on top of Development's.</param>
+    public PortalServer(int port = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
-        UseKestrel(0);
+        _settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(port);
     }
 
     public Uri BaseAddress => _baseAddress ??= Environment.GetEnvironmentVariable("BASE_URL") is { Length: > 0 } url
@@ -28,6 +32,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Glance:DataDirectory", _dataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private Uri Start()
@@ -45,5 +53,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         {
             Directory.Delete(_dataDirectory, recursive: true);
         }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

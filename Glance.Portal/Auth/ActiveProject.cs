@@ -47,10 +47,28 @@ public static class ActiveProject
             ? found[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
             : null;
 
+    /// <summary>
+    /// A multi-valued claim however the provider sends it: as several claims, as one JSON array (how
+    /// userinfo arrays arrive), or as one space- or comma-separated string.
+    /// </summary>
     private static IEnumerable<string> Values(ClaimsPrincipal principal, string type, params char[] separators) =>
         principal.FindAll(type)
-            .SelectMany(c => c.Value.Split(separators.Length > 0 ? separators : [' ', ','], StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(c => c.Value.StartsWith('[')
+                ? JsonArrayValues(c.Value)
+                : c.Value.Split(separators.Length > 0 ? separators : [' ', ','], StringSplitOptions.RemoveEmptyEntries))
             .Distinct();
+
+    private static IEnumerable<string> JsonArrayValues(string json)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string[]>(json) ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [json];
+        }
+    }
 
     private static void Copy(ClaimsPrincipal principal, string from, string to, List<Claim> claims)
     {

@@ -69,6 +69,16 @@ public static class ApiAuthenticationServiceCollectionExtensions
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = GlanceClaimTypes.Name;
                 options.TokenValidationParameters.RoleClaimType = GlanceClaimTypes.Role;
+                // The provider's claim names (Glance:Claims) become Glance's, as for portal sign-in.
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        var names = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClaimNamesOptions>>().Value;
+                        context.Principal = ActiveProject.Apply(context.Principal!, names, wantedProject: null);
+                        return Task.CompletedTask;
+                    },
+                };
             });
         }
         return services;

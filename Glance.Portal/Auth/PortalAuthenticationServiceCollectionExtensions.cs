@@ -1,4 +1,5 @@
 using Glance.Portal.DevIdentity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,10 @@ public static class PortalAuthenticationServiceCollectionExtensions
                     options.CallbackPath = SameOriginRedirectUriHandlers.CallbackPath;
                     options.SignedOutCallbackPath = SameOriginRedirectUriHandlers.SignedOutCallbackPath;
                 }
-                options.Events.OnTokenValidated = context =>
+                // Claims the provider sends from its userinfo endpoint (Keycloak's and oidc-provider's habit) count too.
+                options.ClaimActions.MapAll();
+                // At the end of sign-in, when the identity token's and userinfo's claims are both in.
+                options.Events.OnTicketReceived = context =>
                 {
                     var names = context.HttpContext.RequestServices.GetRequiredService<IOptions<ClaimNamesOptions>>().Value;
                     context.Principal = ActiveProject.Apply(context.Principal!, names, context.Request.Cookies[ActiveProject.CookieName]);
