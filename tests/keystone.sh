@@ -4,7 +4,7 @@
 #                                 settings the tests read, as shell exports
 #   tests/keystone.sh stop DIR
 # It creates the service user the API signs in as (glance, admin in project service) and a user
-# with the member role in project demo-ks.
+# with the member role in project demo-ks (and "revokee", for the revocation test).
 set -euo pipefail
 command=${1:?usage: keystone.sh start|stop DIR}
 dir=${2:?usage: keystone.sh start|stop DIR}
@@ -74,9 +74,13 @@ service_project=$(api -X POST "$url/v3/projects" -d '{"project": {"name": "servi
 demo_project=$(api -X POST "$url/v3/projects" -d '{"project": {"name": "demo-ks", "domain_id": "default"}}' | id_of project)
 glance_user=$(api -X POST "$url/v3/users" -d '{"user": {"name": "glance", "domain_id": "default", "password": "glance-secret"}}' | id_of user)
 demo_user=$(api -X POST "$url/v3/users" -d '{"user": {"name": "demo", "domain_id": "default", "password": "demo-secret"}}' | id_of user)
+# The revocation test's own user: Keystone checks revocations with one-second granularity, so a
+# revoked token can take a token issued in the same second for the same user with it.
+revokee_user=$(api -X POST "$url/v3/users" -d '{"user": {"name": "revokee", "domain_id": "default", "password": "revokee-secret"}}' | id_of user)
 api -X PUT "$url/v3/projects/$service_project/users/$glance_user/roles/$(role_id admin)"
 api -X PUT "$url/v3/projects/$demo_project/users/$demo_user/roles/$(role_id member)"
 api -X PUT "$url/v3/projects/$demo_project/users/$demo_user/roles/$(role_id reader)"
+api -X PUT "$url/v3/projects/$demo_project/users/$revokee_user/roles/$(role_id member)"
 
 cat <<OUT
 export GLANCE_TEST_KEYSTONE_URL=$url

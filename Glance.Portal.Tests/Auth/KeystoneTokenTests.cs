@@ -96,7 +96,7 @@ public sealed class KeystoneTokenTests : IAsyncLifetime
     [Fact]
     public async Task A_revoked_token_is_401()
     {
-        var token = await IssueAsync("demo", "demo-secret", "demo-ks");
+        var token = await IssueAsync("revokee", "revokee-secret", "demo-ks");
         var client = ClientWith(token);
         await (await client.GetAsync("/image/v2/images")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
