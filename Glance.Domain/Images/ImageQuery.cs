@@ -32,8 +32,14 @@ public sealed record ImageQuery
     /// <summary>Glance's <c>os_hidden</c>: false (the default) lists only images that are not hidden, true only hidden ones.</summary>
     public bool OsHidden { get; init; }
 
-    /// <summary>Exact matches on core columns (name, status, owner, container_format, disk_format, id, checksum, os_hash_value).</summary>
-    public IReadOnlyDictionary<string, string> CoreFilters { get; init; } = new Dictionary<string, string>();
+    /// <summary>Filters on text columns (name, id, status, formats with <c>eq</c>/<c>in</c>; owner and hashes exact).</summary>
+    public IReadOnlyList<TextFilter> TextFilters { get; init; } = [];
+
+    /// <summary>Exact values and <c>_min</c>/<c>_max</c> bounds on size, virtual_size, min_ram, min_disk.</summary>
+    public IReadOnlyList<NumberFilter> NumberFilters { get; init; } = [];
+
+    /// <summary>Comparisons on created_at and updated_at.</summary>
+    public IReadOnlyList<DateFilter> DateFilters { get; init; } = [];
 
     /// <summary>Exact matches on custom properties; all must hold.</summary>
     public IReadOnlyDictionary<string, string> PropertyFilters { get; init; } = new Dictionary<string, string>();
@@ -42,10 +48,6 @@ public sealed record ImageQuery
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public bool? Protected { get; init; }
-
-    public long? SizeMin { get; init; }
-
-    public long? SizeMax { get; init; }
 }
 
 /// <summary>A page of a list; <see cref="HasMore"/> follows Glance: true when the page is full.</summary>

@@ -11,9 +11,6 @@ public static class ImageQueryParser
         "name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at",
     };
 
-    private static readonly HashSet<string> s_coreFilters =
-        ["name", "id", "status", "owner", "container_format", "disk_format", "checksum", "os_hash_value"];
-
     public static ImageQuery Parse(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var all = parameters.ToList();
@@ -57,7 +54,9 @@ public static class ImageQueryParser
             throw new ValidationException("The \"changes-since\" filter is no longer available on v2.");
         }
 
-        var core = new Dictionary<string, string>();
+        var text = new List<TextFilter>();
+        var numbers = new List<NumberFilter>();
+        var dates = new List<DateFilter>();
         var properties = new Dictionary<string, string>();
         var tags = new List<string>();
         foreach (var (key, value) in all)
@@ -69,21 +68,30 @@ public static class ImageQueryParser
                 case "tag":
                     tags.Add(value);
                     break;
-                case "size_min":
-                    query = query with { SizeMin = ParseSize(value) };
+                case var k when ImageFilterParser.ListableTextFields.Contains(k):
+                    text.Add(ImageFilterParser.ParseListable(k, value));
                     break;
-                case "size_max":
-                    query = query with { SizeMax = ParseSize(value) };
+                case var k when ImageFilterParser.ExactTextFields.Contains(k):
+                    text.Add(new TextFilter(k, FilterOperator.Eq, [value]));
                     break;
-                case var k when s_coreFilters.Contains(k):
-                    core[k] = value;
+                case var k when ImageFilterParser.NumberFields.Contains(k):
+                    numbers.Add(ImageFilterParser.ParseNumber(k, FilterOperator.Eq, value));
+                    break;
+                case var k when k.EndsWith("_min", StringComparison.Ordinal) && ImageFilterParser.NumberFields.Contains(k[..^4]):
+                    numbers.Add(ImageFilterParser.ParseNumber(k[..^4], FilterOperator.Gte, value));
+                    break;
+                case var k when k.EndsWith("_max", StringComparison.Ordinal) && ImageFilterParser.NumberFields.Contains(k[..^4]):
+                    numbers.Add(ImageFilterParser.ParseNumber(k[..^4], FilterOperator.Lte, value));
+                    break;
+                case var k when ImageFilterParser.DateFields.Contains(k):
+                    dates.Add(ImageFilterParser.ParseDate(k, value));
                     break;
                 default:
                     properties[key] = value;
                     break;
             }
         }
-        return query with { CoreFilters = core, PropertyFilters = properties, Tags = tags };
+        return query with { TextFilters = text, NumberFilters = numbers, DateFilters = dates, PropertyFilters = properties, Tags = tags };
     }
 
     private static string? Last(List<KeyValuePair<string, string>> all, string key) =>
@@ -188,6 +196,4 @@ public static class ImageQueryParser
         _ => throw new ValidationException($"Invalid value '{value}' for parameter '{name}': expected true or false."),
     };
 
-    private static long ParseSize(string value) =>
-        long.TryParse(value, out var size) ? size : throw new ValidationException("Unable to filter on a range with a non-numeric value.");
 }

@@ -89,7 +89,7 @@ public sealed class ImageService(
         var images = db.Images.AsNoTracking()
             .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
         images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
-        images = ApplyFilters(images, query);
+        images = images.ApplyFilters(query);
 
         if (query.Marker is { } markerId)
         {
@@ -356,47 +356,6 @@ public sealed class ImageService(
             }
             ImageAttributes.ParseCustomValue(key, value, AllowAdditional);
         }
-    }
-
-    private static IQueryable<Image> ApplyFilters(IQueryable<Image> images, ImageQuery query)
-    {
-        foreach (var (key, value) in query.CoreFilters)
-        {
-            images = key switch
-            {
-                "name" => images.Where(i => i.Name == value),
-                "id" => images.Where(i => i.Id == value),
-                "owner" => images.Where(i => i.Owner == value),
-                "container_format" => images.Where(i => i.ContainerFormat == value),
-                "disk_format" => images.Where(i => i.DiskFormat == value),
-                "checksum" => images.Where(i => i.Checksum == value),
-                "os_hash_value" => images.Where(i => i.OsHashValue == value),
-                // An unknown status is no error in Glance, just no match.
-                "status" => ImageStatusTransitions.TryParse(value, out var status) ? images.Where(i => i.Status == status) : images.Where(i => false),
-                _ => images,
-            };
-        }
-        foreach (var (name, value) in query.PropertyFilters)
-        {
-            images = images.Where(i => i.Properties.Any(p => p.Name == name && p.Value == value));
-        }
-        foreach (var tag in query.Tags)
-        {
-            images = images.Where(i => i.Tags.Any(t => t.Value == tag));
-        }
-        if (query.Protected is { } isProtected)
-        {
-            images = images.Where(i => i.Protected == isProtected);
-        }
-        if (query.SizeMin is { } min)
-        {
-            images = images.Where(i => i.Size >= min);
-        }
-        if (query.SizeMax is { } max)
-        {
-            images = images.Where(i => i.Size <= max);
-        }
-        return images;
     }
 
     private static ConflictException Duplicate(string id) => new($"Image with identifier {id} already exists!");

@@ -55,7 +55,25 @@ public sealed class ImageQueryParserTests
 
         Assert.Equal("ubuntu", query.PropertyFilters["os_distro"]);
         Assert.Equal("scsi", query.PropertyFilters["hw_disk_bus"]);
-        Assert.Equal("x", query.CoreFilters["name"]);
+        var name = query.TextFilters.Single();
+        Assert.Equal(("name", FilterOperator.Eq), (name.Field, name.Op));
+        Assert.Equal(["x"], name.Values);
+    }
+
+    [Fact]
+    public void In_lists_keep_quoted_commas()
+    {
+        Assert.Equal(["glass, darkly", "share me"], ImageFilterParser.SplitQuoted("\"glass, darkly\",share me"));
+        Assert.Equal(["a", "", "b"], ImageFilterParser.SplitQuoted("a,,b"));
+    }
+
+    [Fact]
+    public void A_bare_timestamp_is_an_eq_filter()
+    {
+        var filter = ImageFilterParser.ParseDate("created_at", "2026-01-02T03:04:05Z");
+
+        Assert.Equal(FilterOperator.Eq, filter.Op);
+        Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), filter.Value);
     }
 
     [Theory]
