@@ -45,7 +45,12 @@ internal static class ImageOrdering
         return ordered ?? images;
     }
 
-    /// <summary>Rows that come strictly after <paramref name="marker"/> in the given order.</summary>
+    /// <summary>
+    /// Rows that come strictly after <paramref name="marker"/> in the given order. The OR-of-ANDs form
+    /// is led by a plain bound on the first key (<c>created_at &lt;= m</c>), which adds nothing
+    /// logically but lets SQLite seek into the index instead of scanning from the start, so page 500
+    /// costs what page 1 does.
+    /// </summary>
     public static Expression<Func<Image, bool>> After(Image marker, IReadOnlyList<SortKey> keys)
     {
         Expression? any = null;
@@ -58,7 +63,8 @@ internal static class ImageOrdering
             var equal = Compare(key.Key, marker, ExpressionType.Equal);
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
-        return Expression.Lambda<Func<Image, bool>>(any!, s_image);
+        var seek = Compare(keys[0].Key, marker, keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
+        return Expression.Lambda<Func<Image, bool>>(Expression.AndAlso(seek, any!), s_image);
     }
 
     private static LambdaExpression Selector(string key) => key switch
@@ -116,7 +122,9 @@ internal static class ImageOrdering
     private static bool Holds(int order, ExpressionType comparison) => comparison switch
     {
         ExpressionType.LessThan => order < 0,
+        ExpressionType.LessThanOrEqual => order <= 0,
         ExpressionType.GreaterThan => order > 0,
+        ExpressionType.GreaterThanOrEqual => order >= 0,
         _ => order == 0,
     };
 

@@ -104,12 +104,17 @@ public sealed class ImageService(
             images = images.Where(ImageOrdering.After(marker, keys));
         }
 
-        var page = await ImageOrdering.Apply(images, keys)
-            .Take(limit)
+        // First the page's ids, from one query that can walk an index; then those images with their
+        // properties and tags. Including the children in the first query would repeat the whole
+        // filtered, ordered query once per child table.
+        var ids = await ImageOrdering.Apply(images, keys).Take(limit).Select(i => i.Id).ToListAsync(ct);
+        var loaded = await db.Images.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
             .Include(i => i.Properties)
             .Include(i => i.Tags)
             .AsSplitQuery()
-            .ToListAsync(ct);
+            .ToDictionaryAsync(i => i.Id, ct);
+        var page = ids.Select(id => loaded[id]).ToList();
         return new ImagePage(page, limit);
     }
 

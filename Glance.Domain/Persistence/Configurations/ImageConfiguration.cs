@@ -33,14 +33,15 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.HasMany(i => i.Members).WithOne().HasForeignKey(m => m.ImageId).OnDelete(DeleteBehavior.Cascade);
 
         // The list's default order and keyset paging run on (created_at, id); the visibility rule on
-        // owner and visibility; Glance's filters on the columns after them.
+        // owner and visibility; Glance's filters on the columns after them. No index on size: a page
+        // of 25 found by walking (created_at, id) beats sorting every image in a size range
+        // (bench/README.md: 9 ms instead of 570 ms at a million images).
         builder.HasIndex(i => new { i.CreatedAt, i.Id });
         builder.HasIndex(i => new { i.UpdatedAt, i.Id });
         builder.HasIndex(i => new { i.Owner, i.CreatedAt });
         builder.HasIndex(i => new { i.Visibility, i.CreatedAt });
         builder.HasIndex(i => new { i.Name, i.Id });
         builder.HasIndex(i => i.Status);
-        builder.HasIndex(i => i.Size);
         builder.HasIndex(i => i.Checksum);
         builder.HasIndex(i => i.OsHashValue);
     }

@@ -102,8 +102,6 @@ namespace Glance.Domain.Persistence.Migrations
 
                     b.HasIndex("OsHashValue");
 
-                    b.HasIndex("Size");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("CreatedAt", "Id");

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Glance.Domain;
+using Glance.Domain.Common;
+using Glance.Domain.Images;
+using Glance.ListBench;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Latency of the image list at scale: seeds a synthetic catalog once (kept between runs), then times
+// each of the issue's list scenarios through the domain's ImageService, the code behind both the API
+// and the portal. Usage: dotnet run -c Release --project bench/Glance.ListBench -- [images] [iterations]
+var count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
+var iterations = args.Length > 1 ? int.Parse(args[1]) : 50;
+var folder = Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_DIR") ?? $"/var/tmp/glance-listbench-{count}";
+var database = Path.Combine(folder, "glance.db");
+if (!File.Exists(database))
+{
+    Directory.CreateDirectory(folder);
+    await Seeder.SeedAsync(database, count);
+}
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Glance:DataDirectory"] = folder,
+}).Build();
+var services = new ServiceCollection()
+    .AddSingleton<IConfiguration>(configuration)
+    .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+    .AddGlanceDomain()
+    .BuildServiceProvider();
+// The schema as the current migrations have it, also for a catalog seeded by an older build.
+await using (var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Glance.Domain.Persistence.GlanceDbContext>>().CreateDbContextAsync())
+{
+    await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+}
+var images = services.GetRequiredService<ImageService>();
+var member = new CallerContext("bench-user", "project-007", ["member", "reader"]);
+
+IReadOnlyList<KeyValuePair<string, string>> P(params (string Key, string Value)[] pairs) =>
+    pairs.Select(p => KeyValuePair.Create(p.Key, p.Value)).ToList();
+
+var middle = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(count / 2);
+var scenarios = new List<(string Name, IReadOnlyList<KeyValuePair<string, string>> Query)>
+{
+    ("default list for a member", P()),
+    ("visibility=public", P(("visibility", "public"))),
+    ("custom property os_distro=fedora", P(("os_distro", "fedora"))),
+    ("size_min=1 GiB & size_max=2 GiB", P(("size_min", (1L << 30).ToString()), ("size_max", (2L << 30).ToString()))),
+    ("created_at=gt:(middle) & sort=created_at:desc", P(("created_at", "gt:" + middle.ToString("yyyy-MM-ddTHH:mm:ssZ")), ("sort", "created_at:desc"))),
+    ("tag=tag-7", P(("tag", "tag-7"))),
+};
+
+// The marker of page 500 of the default list, found once by walking there.
+string? marker = null;
+for (var page = 1; page < 500; page++)
+{
+    var result = await images.ListAsync(member, ImageQueryParser.Parse(marker is null ? P() : P(("marker", marker))));
+    if (result.Images.Count == 0)
+    {
+        break;
+    }
+    marker = result.Images[^1].Id;
+}
+if (marker is not null)
+{
+    scenarios.Add(("page 500 of the default list, by marker", P(("marker", marker))));
+}
+
+Console.WriteLine($"{count:N0} images, {iterations} timed runs per scenario after 5 warm-up runs (ImageService.ListAsync, limit 25)");
+Console.WriteLine($"{"scenario",-50} {"p50 ms",8} {"p95 ms",8} {"rows",5}");
+foreach (var (name, parameters) in scenarios)
+{
+    var query = ImageQueryParser.Parse(parameters);
+    var rows = 0;
+    for (var i = 0; i < 5; i++)
+    {
+        rows = (await images.ListAsync(member, query)).Images.Count;
+    }
+    var timings = new List<double>();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await images.ListAsync(member, query);
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    timings.Sort();
+    Console.WriteLine($"{name,-50} {Percentile(timings, 50),8:F1} {Percentile(timings, 95),8:F1} {rows,5}");
+}
+
+static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
