@@ -29,8 +29,9 @@ rm -rf "$results"
 mkdir -p "$results"
 
 # A real Keystone for the Keystone-token tests; they read where it is from GLANCE_TEST_KEYSTONE_*.
-keystone_dir=$(mktemp -d)/keystone
-trap 'tests/keystone.sh stop "$keystone_dir"; rm -rf "$(dirname "$keystone_dir")"' EXIT
+# Its logs stay in TestResults/keystone for a look after a failure.
+keystone_dir="$results/keystone"
+trap 'tests/keystone.sh stop "$keystone_dir"' EXIT
 if keystone_env=$(tests/keystone.sh start "$keystone_dir"); then
   eval "$keystone_env"
 else

@@ -8,8 +8,10 @@ namespace Glance.Portal.Tests.Auth;
 /// <summary>
 /// Keystone tokens validated against a real Keystone (Debian's), which test.sh starts with
 /// tests/keystone.sh and announces in GLANCE_TEST_KEYSTONE_* variables; without them these tests are
-/// skipped, not passed.
+/// skipped, not passed. They run apart from the parallel tests: one Keystone process under uWSGI
+/// answers slowly on a loaded two-core machine.
 /// </summary>
+[Collection(nameof(Configuration.ProcessEnvironment))]
 public sealed class KeystoneTokenTests : IAsyncLifetime
 {
     private static readonly string? s_keystone = Environment.GetEnvironmentVariable("GLANCE_TEST_KEYSTONE_URL");

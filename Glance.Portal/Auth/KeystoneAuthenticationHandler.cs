@@ -34,6 +34,7 @@ internal sealed class KeystoneAuthenticationHandler(
         }
         if (identity is null)
         {
+            Logger.LogInformation("Keystone did not confirm the token");
             return AuthenticateResult.Fail("The token is not valid.");
         }
         var claims = new List<Claim> { new(GlanceClaimTypes.UserId, identity.UserId) };

@@ -44,10 +44,14 @@ public sealed class KeystoneTokenValidator(IHttpClientFactory httpClients, IOpti
 
     private async Task<KeystoneIdentity?> AskKeystoneAsync(string userToken, bool retryWithNewServiceToken, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, options.Value.V3 + "/auth/tokens");
-        request.Headers.Add("X-Auth-Token", await ServiceTokenAsync(ct));
-        request.Headers.Add("X-Subject-Token", userToken);
-        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+        var serviceToken = await ServiceTokenAsync(ct);
+        using var response = await SendWithOneRetryAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, options.Value.V3 + "/auth/tokens");
+            request.Headers.Add("X-Auth-Token", serviceToken);
+            request.Headers.Add("X-Subject-Token", userToken);
+            return request;
+        }, ct);
         if (response.StatusCode == HttpStatusCode.Unauthorized && retryWithNewServiceToken)
         {
             // Our own token expired or was revoked: sign in again once.
@@ -56,6 +60,7 @@ public sealed class KeystoneTokenValidator(IHttpClientFactory httpClients, IOpti
         }
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized)
         {
+            logger.LogInformation("Keystone answered {Status} for a user token", (int)response.StatusCode);
             return null;
         }
         if (!response.IsSuccessStatusCode)
@@ -74,6 +79,27 @@ public sealed class KeystoneTokenValidator(IHttpClientFactory httpClients, IOpti
             token["project"]?["id"]?.GetValue<string>(),
             token["roles"]?.AsArray().Select(r => r?["name"]?.GetValue<string>()).OfType<string>().ToList() ?? [],
             DateTimeOffset.Parse(token["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Sends once more on a connection error: a pooled keep-alive connection that Keystone's server
+    /// has just closed fails before the request reaches it (seen with uWSGI), and neither call changes
+    /// anything on a second try.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendWithOneRetryAsync(Func<HttpRequestMessage> build, CancellationToken ct)
+    {
+        var http = httpClients.CreateClient(HttpClientName);
+        try
+        {
+            using var first = build();
+            return await http.SendAsync(first, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogInformation(ex, "Keystone request failed; trying once more on a new connection");
+            using var second = build();
+            return await http.SendAsync(second, ct);
+        }
     }
 
     private async Task<string> ServiceTokenAsync(CancellationToken ct)
@@ -118,8 +144,10 @@ public sealed class KeystoneTokenValidator(IHttpClientFactory httpClients, IOpti
                 },
             };
             // A sized body rather than a streamed one: Keystone behind uWSGI does not read chunked requests.
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(settings.V3 + "/auth/tokens", content, ct);
+            using var response = await SendWithOneRetryAsync(() => new HttpRequestMessage(HttpMethod.Post, settings.V3 + "/auth/tokens")
+            {
+                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            }, ct);
             if (!response.IsSuccessStatusCode || !response.Headers.TryGetValues("X-Subject-Token", out var tokens))
             {
                 throw new InvalidOperationException($"Glance's service user could not sign in to Keystone ({(int)response.StatusCode}).");
