@@ -127,6 +127,7 @@ public sealed class ImageService(
         // Every operation is checked before any is applied: a refused patch changes nothing.
         var values = changes.Select(CheckChange).ToList();
         var propertiesBefore = image.Properties.Count;
+        var tagsBefore = image.Tags.Count;
         for (var n = 0; n < changes.Count; n++)
         {
             Apply(caller, image, changes[n], values[n]);
@@ -135,7 +136,11 @@ public sealed class ImageService(
         {
             quotas.EnsureProperties(image.Properties.Select(p => p.Name));
         }
-        quotas.EnsureTags(image.Tags.Count);
+        // As in Glance, a quota is checked only when the change adds to what it counts.
+        if (image.Tags.Count > tagsBefore)
+        {
+            quotas.EnsureTags(image.Tags.Count);
+        }
 
         if (changes.Count > 0)
         {
