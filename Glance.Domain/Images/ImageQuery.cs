@@ -48,6 +48,9 @@ public sealed record ImageQuery
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public bool? Protected { get; init; }
+
+    /// <summary>The portal's free-text search (not part of Glance's API); null for none.</summary>
+    public ImageSearch? Search { get; init; }
 }
 
 /// <summary>A page of a list; <see cref="HasMore"/> follows Glance: true when the page is full.</summary>

@@ -89,7 +89,7 @@ public sealed class ImageService(
         var images = db.Images.AsNoTracking()
             .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
         images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
-        images = images.ApplyFilters(query);
+        images = images.ApplyFilters(query, db);
 
         if (query.Marker is { } markerId)
         {
@@ -116,6 +116,35 @@ public sealed class ImageService(
             .ToDictionaryAsync(i => i.Id, ct);
         var page = ids.Select(id => loaded[id]).ToList();
         return new ImagePage(page, limit);
+    }
+
+    /// <summary>
+    /// Facet counts for the portal: how many of the images the query finds (ignoring paging) have each
+    /// visibility, status, disk format, owner and os_distro.
+    /// </summary>
+    public async Task<ImageFacets> FacetsAsync(CallerContext caller, ImageQuery query, CancellationToken ct = default)
+    {
+        policy.EnsureCanList(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var images = db.Images.AsNoTracking()
+            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
+        images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
+            .ApplyFilters(query, db);
+
+        var visibility = await images.GroupBy(i => i.Visibility).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var status = await images.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var disk = await images.GroupBy(i => i.DiskFormat ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var owner = await images.GroupBy(i => i.Owner ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ids = images.Select(i => i.Id);
+        var distro = await db.ImageProperties.Where(p => p.Name == "os_distro" && ids.Contains(p.ImageId))
+            .GroupBy(p => p.Value ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new ImageFacets(
+            visibility.ToDictionary(v => v.Key.ToWire(), v => v.Count),
+            status.ToDictionary(v => v.Key.ToWire(), v => v.Count),
+            disk.ToDictionary(v => v.Key, v => v.Count),
+            owner.ToDictionary(v => v.Key, v => v.Count),
+            distro.ToDictionary(v => v.Key, v => v.Count),
+            visibility.Sum(v => v.Count));
     }
 
     public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)
