@@ -67,6 +67,12 @@ if (marker is not null)
     scenarios.Add(("page 500 of the default list, by marker", P(("marker", marker))));
 }
 
+var searches = new List<(string Name, ImageQuery Query)>
+{
+    ("portal search \"fedora general\" (list)", new ImageQuery { Search = ImageSearch.Parse("fedora general") }),
+    ("portal search \"fedora general\" (facets)", new ImageQuery { Search = ImageSearch.Parse("fedora general") }),
+};
+
 Console.WriteLine($"{count:N0} images, {iterations} timed runs per scenario after 5 warm-up runs (ImageService.ListAsync, limit 25)");
 Console.WriteLine($"{"scenario",-50} {"p50 ms",8} {"p95 ms",8} {"rows",5}");
 foreach (var (name, parameters) in scenarios)
@@ -82,6 +88,25 @@ foreach (var (name, parameters) in scenarios)
     {
         var watch = Stopwatch.StartNew();
         await images.ListAsync(member, query);
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    timings.Sort();
+    Console.WriteLine($"{name,-50} {Percentile(timings, 50),8:F1} {Percentile(timings, 95),8:F1} {rows,5}");
+}
+
+foreach (var (name, query) in searches)
+{
+    var facets = name.EndsWith("(facets)", StringComparison.Ordinal);
+    var rows = 0;
+    for (var i = 0; i < 3; i++)
+    {
+        rows = facets ? (await images.FacetsAsync(member, query)).Total : (await images.ListAsync(member, query)).Images.Count;
+    }
+    var timings = new List<double>();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        _ = facets ? (object)await images.FacetsAsync(member, query) : await images.ListAsync(member, query);
         timings.Add(watch.Elapsed.TotalMilliseconds);
     }
     timings.Sort();
