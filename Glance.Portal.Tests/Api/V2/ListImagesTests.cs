@@ -66,6 +66,27 @@ public sealed class ListImagesVisibilityTests(ImageVisibilityWorld world) : ICla
         Assert.Equal(["p-community", "p-private", "p-shared", "public", "q-accepted"], await NamesAsync(world.ClientFor("P")));
     }
 
+    [Theory]
+    [InlineData("reader")]
+    [InlineData("member")]
+    [InlineData("member,reader")]
+    public async Task Non_admin_roles_see_the_same_lists(string roles)
+    {
+        var client = world.ClientFor("P", roles.Split(','));
+
+        Assert.Equal(["p-community", "p-private", "p-shared", "public", "q-accepted"], await NamesAsync(client));
+        Assert.Equal(["p-shared", "q-pending"], await NamesAsync(client, "&visibility=shared&member_status=pending"));
+        Assert.Equal(["p-community", "p-private", "p-shared", "public", "q-accepted", "q-community"], await NamesAsync(client, "&visibility=all"));
+    }
+
+    [Fact]
+    public async Task Admins_ignore_member_status()
+    {
+        var admin = world.AdminClient();
+
+        Assert.Equal(await NamesAsync(admin, "&visibility=shared"), await NamesAsync(admin, "&visibility=shared&member_status=rejected"));
+    }
+
     [Fact]
     public async Task Community_images_of_everyone_show_when_asked_for()
     {
@@ -305,5 +326,42 @@ public sealed class ListImagesPagingTests : IAsyncLifetime
 
         Assert.Equal(5, both["images"]!.AsArray().Count);
         Assert.Empty(missing["images"]!.AsArray());
+    }
+}
+
+public sealed class ListImagesPagingStabilityTests : IAsyncLifetime
+{
+    private readonly PortalApiFactory _factory = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Theory]
+    [InlineData("limit=3")]
+    [InlineData("limit=3&sort=name:asc")]
+    public async Task Pages_neither_repeat_nor_skip_images_while_new_ones_are_created(string query)
+    {
+        var client = _factory.ClientFor("stable");
+        var original = new List<string>();
+        for (var n = 0; n < 10; n++)
+        {
+            original.Add((await client.CreateImageAsync(new { name = $"img-{n:D2}", visibility = "private" })).Id());
+        }
+
+        var seen = new List<string>();
+        string? link = $"/v2/images?{query}";
+        var created = 0;
+        while (link is not null)
+        {
+            var body = await (await client.GetAsync("/image" + link)).ReadJsonAsync();
+            seen.AddRange(body["images"]!.AsArray().Select(i => (string)i!["id"]!));
+            link = (string?)body["next"];
+            // Someone else adds images between our pages; by name they sort first, by date newest.
+            await client.CreateImageAsync(new { name = $"a-new-{created++}", visibility = "private" });
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty(original.Except(seen));
     }
 }
