@@ -85,11 +85,7 @@ public sealed class ImageService(
         var limit = Math.Min(query.Limit ?? limits.Value.LimitParamDefault, limits.Value.ApiLimitMax);
         var keys = ImageOrdering.Complete(query.Sort);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-
-        var images = db.Images.AsNoTracking()
-            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
-        images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
-        images = images.ApplyFilters(query, db);
+        var images = Found(db, caller, query);
 
         if (query.Marker is { } markerId)
         {
@@ -126,10 +122,7 @@ public sealed class ImageService(
     {
         policy.EnsureCanList(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = db.Images.AsNoTracking()
-            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
-        images = policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
-            .ApplyFilters(query, db);
+        var images = Found(db, caller, query);
 
         var visibility = await images.GroupBy(i => i.Visibility).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var status = await images.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -145,6 +138,15 @@ public sealed class ImageService(
             owner.ToDictionary(v => v.Key, v => v.Count),
             distro.ToDictionary(v => v.Key, v => v.Count),
             visibility.Sum(v => v.Count));
+    }
+
+    /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
+    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query)
+    {
+        var images = db.Images.AsNoTracking()
+            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
+        return policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
+            .ApplyFilters(query, db);
     }
 
     public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)

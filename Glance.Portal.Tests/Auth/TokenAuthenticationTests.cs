@@ -165,3 +165,16 @@ public sealed class TokenAuthenticationTests(DevIdentityFactory factory) : IClas
         });
     }
 }
+
+public sealed class DevIdentitySignInPageTests(DevIdentityFactory factory) : IClassFixture<DevIdentityFactory>
+{
+    [Fact]
+    public async Task A_sign_in_post_without_the_forms_antiforgery_token_is_refused_with_400()
+    {
+        var response = await factory.CreateClient().PostAsync("/dev-identity/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "alice", ["password"] = "alice" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("sign in again", await response.Content.ReadAsStringAsync());
+    }
+}

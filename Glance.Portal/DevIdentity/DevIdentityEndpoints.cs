@@ -120,7 +120,10 @@ internal static class DevIdentityEndpoints
 
     private static async Task<IResult> Login(HttpContext context, IAntiforgery antiforgery)
     {
-        await antiforgery.ValidateRequestAsync(context);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest("The sign-in form expired or did not come from this site. Go back, reload the page and sign in again.");
+        }
         var form = await context.Request.ReadFormAsync();
         var returnUrl = Auth.LoginLogoutEndpoints.LocalUrl(form["returnUrl"]);
         var account = DemoAccounts.SignIn(form["username"], form["password"]);
