@@ -14,6 +14,8 @@ namespace Glance.Domain;
 
 public static class GlanceDomainServiceCollectionExtensions
 {
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
+
     /// <summary>
     /// The image domain with its embedded defaults: SQLite at <c>{DataDirectory}/glance.db</c> and the
     /// filesystem store at <c>{DataDirectory}/images</c>. Settings are checked at start-up.
@@ -38,7 +40,7 @@ public static class GlanceDomainServiceCollectionExtensions
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            options.UseSqlite(connection.ToString());
+            options.UseSqlite(connection.ToString()).AddInterceptors(ConnectionSettings);
         });
 
         services.TryAddSingleton(TimeProvider.System);

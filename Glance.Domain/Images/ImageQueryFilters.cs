@@ -7,11 +7,11 @@ namespace Glance.Domain.Images;
 /// <summary>Translates an <see cref="ImageQuery"/>'s filters into the SQL query, all of them ANDed, as Glance does.</summary>
 internal static class ImageQueryFilters
 {
-    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db)
+    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db, SearchIndexUse searchIndex)
     {
         if (query.Search is { IsEmpty: false } search)
         {
-            images = images.ApplySearch(search, db);
+            images = images.ApplySearch(search, db, searchIndex);
         }
         foreach (var filter in query.TextFilters)
         {
@@ -39,53 +39,6 @@ internal static class ImageQueryFilters
         }
         return images;
     }
-
-    /// <summary>
-    /// Words go to the trigram index (image_search, kept by triggers), which matches substrings of at
-    /// least three characters; shorter words fall back to a LIKE on the name.
-    /// </summary>
-    private static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db)
-    {
-        var indexed = search.Words.Where(w => w.Length >= 3).ToList();
-        if (indexed.Count > 0)
-        {
-            var match = string.Join(" AND ", indexed.Select(Quote));
-            var ids = Matching(db, match);
-            images = images.Where(i => ids.Contains(i.Id));
-        }
-        foreach (var word in search.Words.Where(w => w.Length < 3))
-        {
-            var pattern = $"%{word}%";
-            images = images.Where(i => EF.Functions.Like(i.Name!, pattern));
-        }
-        var excluded = search.ExcludedWords.Where(w => w.Length >= 3).ToList();
-        if (excluded.Count > 0)
-        {
-            var ids = Matching(db, string.Join(" OR ", excluded.Select(Quote)));
-            images = images.Where(i => !ids.Contains(i.Id));
-        }
-        foreach (var word in search.ExcludedWords.Where(w => w.Length < 3))
-        {
-            var pattern = $"%{word}%";
-            images = images.Where(i => i.Name == null || !EF.Functions.Like(i.Name, pattern));
-        }
-        foreach (var (key, values) in search.PropertyAnyOf)
-        {
-            var anyOf = values.ToList();
-            images = images.Where(i => i.Properties.Any(p => p.Name == key && anyOf.Contains(p.Value!)));
-        }
-        foreach (var (key, value) in search.PropertyNot)
-        {
-            images = images.Where(i => !i.Properties.Any(p => p.Name == key && p.Value == value));
-        }
-        return images;
-    }
-
-    private static IQueryable<string> Matching(GlanceDbContext db, string match) =>
-        db.Database.SqlQuery<string>($"SELECT i.Id AS Value FROM images AS i WHERE i.rowid IN (SELECT rowid FROM image_search WHERE image_search MATCH {match})");
-
-    /// <summary>An FTS5 string literal: the word as a phrase, its quotes doubled.</summary>
-    private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"") + "\"";
 
     private static Expression<Func<Image, bool>> Text(TextFilter filter)
     {

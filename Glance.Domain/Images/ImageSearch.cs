@@ -11,6 +11,9 @@ public sealed record ImageSearch(
     IReadOnlyList<(string Key, IReadOnlyList<string> Values)> PropertyAnyOf,
     IReadOnlyList<(string Key, string Value)> PropertyNot)
 {
+    /// <summary>The first word, lower-cased: names beginning with it rank first in the default order.</summary>
+    public string? RankPrefix => Words.Count > 0 ? Words[0].ToLowerInvariant() : null;
+
     public bool IsEmpty => Words.Count == 0 && ExcludedWords.Count == 0 && PropertyAnyOf.Count == 0 && PropertyNot.Count == 0;
 
     public static ImageSearch Parse(string? text)

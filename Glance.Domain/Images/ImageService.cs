@@ -85,8 +85,9 @@ public sealed class ImageService(
         var limit = Math.Min(query.Limit ?? limits.Value.LimitParamDefault, limits.Value.ApiLimitMax);
         var keys = ImageOrdering.Complete(query.Sort);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = Found(db, caller, query);
+        var images = Found(db, caller, query, SearchIndexUse.WhenSelective);
 
+        Image? markerImage = null;
         if (query.Marker is { } markerId)
         {
             var marker = await db.Images.AsNoTracking().Include(i => i.Members)
@@ -97,13 +98,10 @@ public sealed class ImageService(
                 // Glance answers 403 here, which tells the caller the image exists (reference §4.2).
                 throw new ForbiddenException($"Invalid marker. Image {markerId} is not visible to you.");
             }
-            images = images.Where(ImageOrdering.After(marker, keys));
+            markerImage = marker;
         }
 
-        // First the page's ids, from one query that can walk an index; then those images with their
-        // properties and tags. Including the children in the first query would repeat the whole
-        // filtered, ordered query once per child table.
-        var ids = await ImageOrdering.Apply(images, keys).Take(limit).Select(i => i.Id).ToListAsync(ct);
+        var ids = await PageIdsAsync(images, db.Images.AsNoTracking(), query, keys, limit, markerImage, ct);
         var loaded = await db.Images.AsNoTracking()
             .Where(i => ids.Contains(i.Id))
             .Include(i => i.Properties)
@@ -115,6 +113,36 @@ public sealed class ImageService(
     }
 
     /// <summary>
+    /// The page's ids, from queries that can walk an index; the images with their properties and tags
+    /// are loaded after (including the children here would repeat the filtered, ordered query once per
+    /// child table). A search in the default order ranks images whose name begins with its first word
+    /// first: those are one page source, the rest the next, and a marker continues in its own part.
+    /// </summary>
+    private static async Task<List<string>> PageIdsAsync(IQueryable<Image> images, IQueryable<Image> all, ImageQuery query, List<SortKey> keys, int limit, Image? marker, CancellationToken ct)
+    {
+        var prefix = query.Sort.Count == 0 ? query.Search?.RankPrefix : null;
+        if (prefix is null)
+        {
+            return await Ordered(images, marker).Take(limit).Select(i => i.Id).ToListAsync(ct);
+        }
+        var (starts, rest) = await ImageRanking.SplitAsync(images, all, prefix, ct);
+        var markerStarts = marker is not null && ImageRanking.Starts(marker, prefix);
+        var ids = new List<string>();
+        if (marker is null || markerStarts)
+        {
+            ids.AddRange(await Ordered(starts, marker).Take(limit).Select(i => i.Id).ToListAsync(ct));
+        }
+        if (ids.Count < limit)
+        {
+            ids.AddRange(await Ordered(rest, markerStarts ? null : marker).Take(limit - ids.Count).Select(i => i.Id).ToListAsync(ct));
+        }
+        return ids;
+
+        IQueryable<Image> Ordered(IQueryable<Image> source, Image? after) =>
+            ImageOrdering.Apply(after is null ? source : source.Where(ImageOrdering.After(after, keys)), keys);
+    }
+
+    /// <summary>
     /// Facet counts for the portal: how many of the images the query finds (ignoring paging) have each
     /// visibility, status, disk format, owner and os_distro.
     /// </summary>
@@ -122,31 +150,35 @@ public sealed class ImageService(
     {
         policy.EnsureCanList(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = Found(db, caller, query);
+        var images = Found(db, caller, query, SearchIndexUse.Always);
 
-        var visibility = await images.GroupBy(i => i.Visibility).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var status = await images.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var disk = await images.GroupBy(i => i.DiskFormat ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var owner = await images.GroupBy(i => i.Owner ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var ids = images.Select(i => i.Id);
-        var distro = await db.ImageProperties.Where(p => p.Name == "os_distro" && ids.Contains(p.ImageId))
-            .GroupBy(p => p.Value ?? "").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // One pass over the found set: a count per combination of the five values, summed per facet.
+        var distros = db.ImageProperties.Where(p => p.Name == "os_distro");
+        var groups = await (
+            from i in images
+            join p in distros on i.Id equals p.ImageId into ps
+            from p in ps.DefaultIfEmpty()
+            group i by new { i.Visibility, i.Status, DiskFormat = i.DiskFormat ?? "", Owner = i.Owner ?? "", OsDistro = p.Value ?? "" } into g
+            select new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new ImageFacets(
-            visibility.ToDictionary(v => v.Key.ToWire(), v => v.Count),
-            status.ToDictionary(v => v.Key.ToWire(), v => v.Count),
-            disk.ToDictionary(v => v.Key, v => v.Count),
-            owner.ToDictionary(v => v.Key, v => v.Count),
-            distro.ToDictionary(v => v.Key, v => v.Count),
-            visibility.Sum(v => v.Count));
+            Sum(groups, g => g.Key.Visibility.ToWire(), g => g.Count),
+            Sum(groups, g => g.Key.Status.ToWire(), g => g.Count),
+            Sum(groups, g => g.Key.DiskFormat, g => g.Count),
+            Sum(groups, g => g.Key.Owner, g => g.Count),
+            Sum(groups, g => g.Key.OsDistro, g => g.Count),
+            groups.Sum(g => g.Count));
     }
 
+    private static Dictionary<string, int> Sum<T>(IEnumerable<T> groups, Func<T, string> key, Func<T, int> count) =>
+        groups.GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(count));
+
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
-    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query)
+    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex)
     {
         var images = db.Images.AsNoTracking()
             .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
         return policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
-            .ApplyFilters(query, db);
+            .ApplyFilters(query, db, searchIndex);
     }
 
     public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)

@@ -75,7 +75,9 @@ var searches = new List<(string Name, ImageQuery Query)>
 
 Console.WriteLine($"{count:N0} images, {iterations} timed runs per scenario after 5 warm-up runs (ImageService.ListAsync, limit 25)");
 Console.WriteLine($"{"scenario",-50} {"p50 ms",8} {"p95 ms",8} {"rows",5}");
-foreach (var (name, parameters) in scenarios)
+// GLANCE_LISTBENCH_ONLY=word times only the scenarios whose name contains it.
+var only = Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_ONLY");
+foreach (var (name, parameters) in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)))
 {
     var query = ImageQueryParser.Parse(parameters);
     var rows = 0;
@@ -94,7 +96,7 @@ foreach (var (name, parameters) in scenarios)
     Console.WriteLine($"{name,-50} {Percentile(timings, 50),8:F1} {Percentile(timings, 95),8:F1} {rows,5}");
 }
 
-foreach (var (name, query) in searches)
+foreach (var (name, query) in searches.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)))
 {
     var facets = name.EndsWith("(facets)", StringComparison.Ordinal);
     var rows = 0;

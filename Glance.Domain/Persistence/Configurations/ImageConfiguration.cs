@@ -1,5 +1,6 @@
 using Glance.Domain.Images;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Glance.Domain.Persistence.Configurations;
@@ -27,6 +28,12 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.Property(i => i.ContainerFormat).HasMaxLength(32);
         builder.Property(i => i.DiskFormat).HasMaxLength(32);
         builder.Property(i => i.Location).HasMaxLength(1024);
+
+        // The portal search's text (name and property values, lower-cased), kept by triggers
+        // (migration ImageSearchText); never written by EF, read only in search predicates.
+        var searchText = builder.Property<string>(ImageSearchFilters.SearchTextColumn).IsRequired().HasDefaultValue("").Metadata;
+        searchText.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        searchText.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
         builder.HasMany(i => i.Properties).WithOne().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageId).OnDelete(DeleteBehavior.Cascade);

@@ -76,6 +76,12 @@ namespace Glance.Domain.Persistence.Migrations
                     b.Property<bool>("Protected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,7 @@
 using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Portal.Tests.TestInfrastructure;
+using Glance.Portal.Tests.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glance.Portal.Tests.Domain.Images;
@@ -93,5 +94,83 @@ public sealed class ImageSearchTests : IAsyncLifetime
         Assert.Equal(1, facets.OsDistro["fedora"]);
         Assert.False(facets.OsDistro.ContainsKey("cirros"));
         Assert.Equal(3, facets.Owner["S"]);
+    }
+
+    [Fact]
+    public async Task Names_beginning_with_the_first_word_rank_first_and_markers_page_through_both_parts()
+    {
+        // Newest first by default, so without ranking the remix (created last) would lead.
+        await Create("my-fedora-remix", ("os_distro", "fedora"));
+        await Create("Fedora Rawhide");
+        await Create("centos", ("description", "not fedora at all"));
+
+        var query = new ImageQuery { Search = ImageSearch.Parse("fedora") };
+        var page = await _images.ListAsync(_caller, query);
+        Assert.Equal(["Fedora Rawhide", "Fedora CoreOS", "centos", "my-fedora-remix"], page.Images.Select(i => i.Name));
+
+        var paged = new List<string>();
+        string? marker = null;
+        do
+        {
+            page = await _images.ListAsync(_caller, query with { Limit = 1, Marker = marker });
+            paged.AddRange(page.Images.Select(i => i.Name!));
+            marker = page.Images.LastOrDefault()?.Id;
+        }
+        while (page.HasMore);
+        Assert.Equal(["Fedora Rawhide", "Fedora CoreOS", "centos", "my-fedora-remix"], paged);
+
+        // An explicit order is kept as asked.
+        var byName = await _images.ListAsync(_caller, query with { Sort = [new SortKey("name", false)] });
+        Assert.Equal(["Fedora CoreOS", "Fedora Rawhide", "centos", "my-fedora-remix"], byName.Images.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Short_words_match_property_values_and_like_wildcards_are_literal()
+    {
+        await Create("with_underscore");
+        await Create("with underscore", ("note", "100% free"));
+
+        Assert.Equal(["with_underscore"], await SearchAsync("h_u"));
+        Assert.Equal(["with underscore"], await SearchAsync("0%"));
+        Assert.Equal(["Ubuntu 24.04 LTS"], await SearchAsync("nu"));
+    }
+}
+
+/// <summary>The walking path of the search (a common word), which a small catalog never takes on its own.</summary>
+[Collection(nameof(ProcessEnvironment))]
+public sealed class ImageSearchWalkTests : IAsyncLifetime
+{
+    private readonly PortalApiFactory _factory = new();
+    private readonly CallerContext _caller = new("u", "S", ["member", "reader"]);
+    private ImageService _images = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory.CreateClient();
+        _images = _factory.Services.GetRequiredService<ImageService>();
+        foreach (var (name, description) in new[] { ("alpha", "cloud image"), ("beta", "desktop"), ("gamma", "cloud server"), ("cloudy", "") })
+        {
+            await _images.CreateAsync(_caller, new NewImage { Name = name, Properties = new Dictionary<string, string?> { ["description"] = description } });
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        ImageSearchFilters.SelectiveMatches = 5_000;
+        return _factory.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(1)]
+    public async Task The_index_and_the_walk_find_the_same_images(int selective)
+    {
+        ImageSearchFilters.SelectiveMatches = selective;
+
+        var page = await _images.ListAsync(_caller, new ImageQuery { Search = ImageSearch.Parse("cloud -server") });
+        var facets = await _images.FacetsAsync(_caller, new ImageQuery { Search = ImageSearch.Parse("cloud") });
+
+        Assert.Equal(["cloudy", "alpha"], page.Images.Select(i => i.Name));
+        Assert.Equal(3, facets.Total);
     }
 }

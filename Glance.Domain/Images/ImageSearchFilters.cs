@@ -1,0 +1,102 @@
+using Glance.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glance.Domain.Images;
+
+/// <summary>How a search may use the trigram index.</summary>
+internal enum SearchIndexUse
+{
+    /// <summary>
+    /// A page: the index only for a word matching few images. A common word ("cloud", "general") would
+    /// hand SQLite a set of most of the catalog to sort; walking the order index and testing each row's
+    /// text stops after one page instead.
+    /// </summary>
+    WhenSelective,
+
+    /// <summary>Counting every match (facets): start from the index's rarest word, whatever its size.</summary>
+    Always,
+}
+
+/// <summary>
+/// Translates the portal's <see cref="ImageSearch"/> into SQL. Every word is tested as a substring of
+/// the image's search text (a LIKE on a column the row already holds); the rarest word of three or more
+/// characters can also narrow the rows first through the FTS5 trigram index (image_search).
+/// </summary>
+internal static class ImageSearchFilters
+{
+    public const string SearchTextColumn = "SearchText";
+
+    /// <summary>
+    /// Below this many matches a word's index set is cheaper to sort than to find by walking. Tests
+    /// lower it to drive the walking path on a small catalog.
+    /// </summary>
+    internal static int SelectiveMatches { get; set; } = 5_000;
+
+    public static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, SearchIndexUse use)
+    {
+        var words = search.Words.Select(w => w.ToLowerInvariant()).ToList();
+        if (Narrowing(db, words, use) is { } rarest)
+        {
+            var ids = db.Database.SqlQuery<string>(
+                $"SELECT i.Id AS Value FROM images AS i WHERE i.rowid IN (SELECT rowid FROM image_search WHERE image_search MATCH {Phrase(rarest)})");
+            images = images.Where(i => ids.Contains(i.Id));
+        }
+        foreach (var word in words)
+        {
+            var pattern = Contains(word);
+            images = images.Where(i => EF.Functions.Like(EF.Property<string>(i, SearchTextColumn), pattern, "\\"));
+        }
+        foreach (var word in search.ExcludedWords.Select(w => w.ToLowerInvariant()))
+        {
+            var pattern = Contains(word);
+            images = images.Where(i => !EF.Functions.Like(EF.Property<string>(i, SearchTextColumn), pattern, "\\"));
+        }
+        foreach (var (key, values) in search.PropertyAnyOf)
+        {
+            var anyOf = values.ToList();
+            images = images.Where(i => i.Properties.Any(p => p.Name == key && anyOf.Contains(p.Value!)));
+        }
+        foreach (var (key, value) in search.PropertyNot)
+        {
+            images = images.Where(i => !i.Properties.Any(p => p.Name == key && p.Value == value));
+        }
+        return images;
+    }
+
+    /// <summary>
+    /// The word whose index set narrows the search, or null to walk. The trigram index matches only
+    /// words of three or more characters; each candidate's matches are counted up to a cap, which costs
+    /// a few milliseconds even for a word in every image.
+    /// </summary>
+    private static string? Narrowing(GlanceDbContext db, List<string> words, SearchIndexUse use)
+    {
+        var indexed = words.Where(w => w.Length >= 3).Distinct().ToList();
+        if (indexed.Count == 0)
+        {
+            return null;
+        }
+        if (indexed.Count == 1 && use == SearchIndexUse.Always)
+        {
+            return indexed[0];
+        }
+        var counted = indexed
+            .Select(w => (Word: w, Count: CountUpTo(db, w, SelectiveMatches)))
+            .OrderBy(c => c.Count)
+            .First();
+        return use == SearchIndexUse.Always || counted.Count < SelectiveMatches ? counted.Word : null;
+    }
+
+    private static int CountUpTo(GlanceDbContext db, string word, int cap) =>
+        db.Database.SqlQuery<int>(
+            $"SELECT count(*) AS Value FROM (SELECT rowid FROM image_search WHERE image_search MATCH {Phrase(word)} LIMIT {cap})")
+            .AsEnumerable().First();
+
+    /// <summary>An FTS5 string literal: the word as a phrase, its quotes doubled.</summary>
+    private static string Phrase(string word) => "\"" + word.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>A LIKE pattern for a substring, with LIKE's wildcards in the word taken literally.</summary>
+    internal static string Contains(string word) => "%" + EscapeLike(word) + "%";
+
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
