@@ -29,7 +29,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
 
-        services.AddDbContextFactory<GlanceDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<GlanceDbContext>((provider, options) =>
         {
             var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
             Directory.CreateDirectory(dataDirectory);
@@ -40,7 +40,10 @@ public static class GlanceDomainServiceCollectionExtensions
                 Pooling = true,
                 DefaultTimeout = 30,
             };
-            options.UseSqlite(connection.ToString()).AddInterceptors(ConnectionSettings);
+            // A list's ids go to SQLite as one JSON parameter (json_each): one SQL text and one cached
+            // plan for any number of ids, where one parameter per id made EF rebuild the SQL each time.
+            options.UseSqlite(connection.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(ConnectionSettings);
         });
 
         services.TryAddSingleton(TimeProvider.System);

@@ -85,6 +85,8 @@ public sealed class ImageService(
         var limit = Math.Min(query.Limit ?? limits.Value.LimitParamDefault, limits.Value.ApiLimitMax);
         var keys = ImageOrdering.Complete(query.Sort);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One open for the page's several statements, not one per statement.
+        await db.Database.OpenConnectionAsync(ct);
         var images = Found(db, caller, query, SearchIndexUse.WhenSelective);
 
         Image? markerImage = null;

@@ -33,23 +33,16 @@ internal static class ImagesEndpoints
         return TypedResults.Created(location, ImageJson.From(image));
     }
 
-    public static async Task<Ok<JsonObject>> ListImages(HttpRequest request, ImageService images, CallerContext caller, CancellationToken ct)
+    public static async Task<ImageListResult> ListImages(HttpRequest request, ImageService images, CallerContext caller, CancellationToken ct)
     {
         var parameters = request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         var page = await images.ListAsync(caller, ImageQueryParser.Parse(parameters), ct);
 
         var withoutMarker = parameters.Where(p => p.Key != "marker").ToList();
-        var body = new JsonObject
-        {
-            ["images"] = new JsonArray(page.Images.Select(i => (JsonNode)ImageJson.From(i)).ToArray()),
-            ["first"] = Link(withoutMarker),
-            ["schema"] = "/v2/schemas/images",
-        };
-        if (page.HasMore && page.Images.Count > 0)
-        {
-            body["next"] = Link([.. withoutMarker, KeyValuePair.Create("marker", page.Images[^1].Id)]);
-        }
-        return TypedResults.Ok(body);
+        var next = page.HasMore && page.Images.Count > 0
+            ? Link([.. withoutMarker, KeyValuePair.Create("marker", page.Images[^1].Id)])
+            : null;
+        return new ImageListResult(page.Images, Link(withoutMarker), next);
     }
 
     public static async Task<Ok<JsonObject>> GetImage(string imageId, ImageService images, CallerContext caller, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Glance.Domain.Images;
 
@@ -43,6 +44,59 @@ internal static class ImageJson
             json[property.Name] = property.Value ?? "";
         }
         return json;
+    }
+
+    /// <summary>
+    /// The same object written straight to a writer: the list writes its page this way, without a
+    /// node tree per image (at 25 images a page, building the tree was most of the list's garbage).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, Image image)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", image.Id);
+        writer.WriteString("name", image.Name);
+        writer.WriteString("status", image.Status.ToWire());
+        writer.WriteString("visibility", image.Visibility.ToWire());
+        writer.WriteBoolean("protected", image.Protected);
+        writer.WriteBoolean("os_hidden", image.OsHidden);
+        writer.WriteString("checksum", image.Checksum);
+        writer.WriteString("os_hash_algo", image.OsHashAlgo);
+        writer.WriteString("os_hash_value", image.OsHashValue);
+        writer.WriteString("owner", image.Owner);
+        WriteNumber(writer, "size", image.Size);
+        WriteNumber(writer, "virtual_size", image.VirtualSize);
+        writer.WriteString("container_format", image.ContainerFormat);
+        writer.WriteString("disk_format", image.DiskFormat);
+        writer.WriteNumber("min_ram", image.MinRam);
+        writer.WriteNumber("min_disk", image.MinDisk);
+        writer.WriteString("created_at", Timestamp(image.CreatedAt));
+        writer.WriteString("updated_at", Timestamp(image.UpdatedAt));
+        writer.WriteStartArray("tags");
+        foreach (var tag in image.Tags)
+        {
+            writer.WriteStringValue(tag.Value);
+        }
+        writer.WriteEndArray();
+        writer.WriteString("self", $"/v2/images/{image.Id}");
+        writer.WriteString("file", $"/v2/images/{image.Id}/file");
+        writer.WriteString("schema", "/v2/schemas/image");
+        foreach (var property in image.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            writer.WriteString(property.Name, property.Value ?? "");
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     /// <summary>Glance's timestamp form: UTC, whole seconds, a trailing Z.</summary>
