@@ -26,7 +26,10 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
-    .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+    // GLANCE_LISTBENCH_SQL=1 prints every statement the scenarios run (to read their query plans).
+    .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Microsoft.EntityFrameworkCore.Database.Command",
+            Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning))
     .AddGlanceDomain()
     .BuildServiceProvider();
 // The schema as the current migrations have it, also for a catalog seeded by an older build.

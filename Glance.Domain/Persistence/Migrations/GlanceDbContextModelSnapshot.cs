@@ -110,8 +110,6 @@ namespace Glance.Domain.Persistence.Migrations
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("CreatedAt", "Id");
-
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("Owner", "CreatedAt");
@@ -119,6 +117,9 @@ namespace Glance.Domain.Persistence.Migrations
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Visibility", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id", "Owner", "Visibility", "Deleted", "Status", "OsHidden")
+                        .HasDatabaseName("IX_images_CreatedAt_Id_Covering");
 
                     b.ToTable("images", (string)null);
                 });
