@@ -22,7 +22,8 @@ internal static class ImageRanking
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         Expression<Func<Image, bool>> range = i => string.Compare(i.Name!.ToLower(), prefix) >= 0 && string.Compare(i.Name!.ToLower(), upper) < 0;
 
-        var few = await all.Where(range).Take(ImageSearchFilters.SelectiveMatches).CountAsync(ct) < ImageSearchFilters.SelectiveMatches;
+        var few = await all.Where(range).OrderBy(i => i.Name!.ToLower()).Take(ImageSearchFilters.SelectiveMatches).CountAsync(ct)
+            < ImageSearchFilters.SelectiveMatches;
         var rest = found.Where(i => i.Name == null || !EF.Functions.Like(i.Name, pattern, "\\"));
         return (found.Where(few ? range : like), rest);
     }

@@ -74,6 +74,9 @@ var searches = new List<(string Name, ImageQuery Query)>
 {
     ("portal search \"fedora general\" (list)", new ImageQuery { Search = ImageSearch.Parse("fedora general") }),
     ("portal search \"fedora general\" (facets)", new ImageQuery { Search = ImageSearch.Parse("fedora general") }),
+    // A selective search (a name fragment): the trigram index narrows it to a few hundred images.
+    ("portal search \"ubuntu-42\" (list)", new ImageQuery { Search = ImageSearch.Parse("ubuntu-42") }),
+    ("portal search \"ubuntu-42\" (facets)", new ImageQuery { Search = ImageSearch.Parse("ubuntu-42") }),
 };
 
 Console.WriteLine($"{count:N0} images, {iterations} timed runs per scenario after 5 warm-up runs (ImageService.ListAsync, limit 25)");
