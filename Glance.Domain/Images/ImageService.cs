@@ -103,7 +103,7 @@ public sealed class ImageService(
             markerImage = marker;
         }
 
-        var ids = await PageIdsAsync(images, db.Images.AsNoTracking(), query, keys, limit, markerImage, ct);
+        var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, ct);
         var loaded = await db.Images.AsNoTracking()
             .Where(i => ids.Contains(i.Id))
             .Include(i => i.Properties)
@@ -120,14 +120,18 @@ public sealed class ImageService(
     /// child table). A search in the default order ranks images whose name begins with its first word
     /// first: those are one page source, the rest the next, and a marker continues in its own part.
     /// </summary>
-    private static async Task<List<string>> PageIdsAsync(IQueryable<Image> images, IQueryable<Image> all, ImageQuery query, List<SortKey> keys, int limit, Image? marker, CancellationToken ct)
+    private static async Task<List<string>> PageIdsAsync(GlanceDbContext db, IQueryable<Image> images, ImageQuery query, List<SortKey> keys, int limit, Image? marker, CancellationToken ct)
     {
         var prefix = query.Sort.Count == 0 ? query.Search?.RankPrefix : null;
+        if (prefix is null && TagOrder.Applies(query, keys))
+        {
+            return await TagOrder.PageIds(db, images, query.Tags[0], marker, limit).ToListAsync(ct);
+        }
         if (prefix is null)
         {
             return await Ordered(images, marker).Take(limit).Select(i => i.Id).ToListAsync(ct);
         }
-        var (starts, rest) = await ImageRanking.SplitAsync(images, all, prefix, ct);
+        var (starts, rest) = await ImageRanking.SplitAsync(images, db.Images.AsNoTracking(), prefix, ct);
         var markerStarts = marker is not null && ImageRanking.Starts(marker, prefix);
         var ids = new List<string>();
         if (marker is null || markerStarts)

@@ -152,9 +152,14 @@ namespace Glance.Domain.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ImageCreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.HasKey("ImageId", "Value");
 
-                    b.HasIndex("Value");
+                    b.HasIndex("Value", "ImageCreatedAt", "ImageId");
 
                     b.ToTable("image_tags", (string)null);
                 });
