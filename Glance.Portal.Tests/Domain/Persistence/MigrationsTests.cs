@@ -27,13 +27,14 @@ public sealed class MigrationsTests : IDisposable
 
         var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index'").ToListAsync();
         Assert.Contains("IX_image_properties_Name_Value", indexes);
-        Assert.Contains("IX_image_tags_Value", indexes);
+        Assert.Contains("IX_image_tags_Value_ImageCreatedAt_ImageId", indexes);
         Assert.Contains("IX_image_members_MemberId_Status_ImageId", indexes);
         Assert.Contains("IX_images_CreatedAt_Id_Covering", indexes);
         Assert.Contains("IX_images_Name_Lower", indexes);
         var triggers = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
         Assert.Contains("image_search_text_property_insert", triggers);
         Assert.Contains("image_search_insert", triggers);
+        Assert.Contains("image_tags_created_at", triggers);
     }
 
     public void Dispose() => File.Delete(_file);
