@@ -104,14 +104,7 @@ public sealed class ImageService(
         }
 
         var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, ct);
-        var loaded = await db.Images.AsNoTracking()
-            .Where(i => ids.Contains(i.Id))
-            .Include(i => i.Properties)
-            .Include(i => i.Tags)
-            .AsSplitQuery()
-            .ToDictionaryAsync(i => i.Id, ct);
-        var page = ids.Select(id => loaded[id]).ToList();
-        return new ImagePage(page, limit);
+        return new ImagePage(await ImagePageLoader.LoadAsync(db, ids, ct), limit);
     }
 
     /// <summary>
