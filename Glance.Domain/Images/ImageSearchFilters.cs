@@ -37,9 +37,8 @@ internal static class ImageSearchFilters
         var words = search.Words.Select(w => w.ToLowerInvariant()).ToList();
         if (Narrowing(db, words, use) is { } rarest)
         {
-            var ids = db.Database.SqlQuery<string>(
-                $"SELECT i.Id AS Value FROM images AS i WHERE i.rowid IN (SELECT rowid FROM image_search WHERE image_search MATCH {Phrase(rarest)})");
-            images = images.Where(i => ids.Contains(i.Id));
+            var rows = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM image_search WHERE image_search MATCH {Phrase(rarest)}");
+            images = images.Where(i => rows.Contains(SqliteRowId.RowId(i.Id)));
         }
         foreach (var word in words)
         {

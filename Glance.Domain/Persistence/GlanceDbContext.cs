@@ -15,8 +15,11 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
 
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlanceDbContext).Assembly);
+        SqliteRowId.Map(modelBuilder);
+    }
 
     /// <summary>
     /// Timestamps are stored as UTC <see cref="DateTime"/> (SQLite cannot order a DateTimeOffset) and
