@@ -1,6 +1,8 @@
+using Glance.Domain.Audit;
 using Glance.Domain.Configuration;
 using Glance.Domain.ImageData;
 using Glance.Domain.Images;
+using Glance.Domain.Members;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
 using Microsoft.Data.Sqlite;
@@ -53,6 +55,9 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<QuotaGuard>();
         services.TryAddSingleton<ImageService>();
         services.TryAddSingleton<ImageDataService>();
+        services.TryAddSingleton<MemberService>();
+        services.TryAddSingleton<SharingService>();
+        services.TryAddSingleton<AuditTrail>();
         services.AddHostedService<GlanceDatabaseInitializer>();
         return services;
     }

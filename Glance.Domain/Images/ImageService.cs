@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Glance.Domain.Audit;
 using Glance.Domain.Common;
 using Glance.Domain.Configuration;
 using Glance.Domain.ImageData;
@@ -188,6 +189,7 @@ public sealed class ImageService(
 
         // Every operation is checked before any is applied: a refused patch changes nothing.
         var values = changes.Select(CheckChange).ToList();
+        var visibilityBefore = image.Visibility;
         var propertiesBefore = image.Properties.Count;
         var tagsBefore = image.Tags.Count;
         for (var n = 0; n < changes.Count; n++)
@@ -204,6 +206,11 @@ public sealed class ImageService(
             quotas.EnsureTags(image.Tags.Count);
         }
 
+        if (image.Visibility != visibilityBefore)
+        {
+            // Members stay when an image leaves shared (dormant until it is shared again); the trail says when.
+            AuditTrail.Record(db, caller, image, AuditAction.VisibilityChanged, null, visibilityBefore.ToWire(), image.Visibility.ToWire(), Now());
+        }
         if (changes.Count > 0)
         {
             await SaveAsync(db, image, ct);

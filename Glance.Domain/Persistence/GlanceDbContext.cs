@@ -1,3 +1,4 @@
+using Glance.Domain.Audit;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
     public DbSet<ImageTag> ImageTags => Set<ImageTag>();
 
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -84,6 +84,30 @@ public sealed class ImagePolicy(PolicyEngine engine)
     }
 
     /// <summary>
+    /// Whether the caller may see a member record (<c>get_member</c>, with the record's project as
+    /// <c>member_id</c>): the owner and admins see every member, a member project only itself.
+    /// </summary>
+    public bool CanSeeMember(CallerContext caller, Image image, ImageMember member) =>
+        engine.IsAllowed("get_member", caller, MemberTarget(image, member.MemberId));
+
+    /// <summary><c>add_member</c> or <c>delete_member</c>: the owner's or an admin's.</summary>
+    public bool CanManageMembers(CallerContext caller, Image image, string rule) =>
+        engine.IsAllowed(rule, caller, MemberTarget(image, null));
+
+    /// <summary><c>modify_member</c>: only the member project itself (or an admin) answers an offer; never the owner.</summary>
+    public bool CanAnswer(CallerContext caller, Image image, ImageMember member) =>
+        engine.IsAllowed("modify_member", caller, MemberTarget(image, member.MemberId));
+
+    private static Dictionary<string, string?> MemberTarget(Image image, string? memberId) => new()
+    {
+        ["id"] = image.Id,
+        ["project_id"] = image.Owner,
+        ["owner"] = image.Owner,
+        ["member_id"] = memberId,
+        ["visibility"] = image.Visibility.ToWire(),
+    };
+
+    /// <summary>
     /// Narrows a query to the images a caller may list, before any filter (glance-v2-reference §4.4):
     /// public and community images, the caller's own, and shared images the caller's project is a
     /// member of with the asked-for status (null: any status). Without a visibility filter other

@@ -19,6 +19,7 @@ public static class GlanceApiEndpointRouteBuilderExtensions
             .MapImages()
             .MapImageActions()
             .MapImageTags()
+            .MapImageMembers()
             .MapImageData()
             .MapUnmatched();
         return endpoints;

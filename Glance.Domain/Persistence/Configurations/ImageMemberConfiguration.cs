@@ -13,6 +13,8 @@ internal sealed class ImageMemberConfiguration : IEntityTypeConfiguration<ImageM
         builder.Property(m => m.MemberId).HasMaxLength(255);
         builder.Property(m => m.Status).HasMaxLength(20)
             .HasConversion(s => s.ToWire(), s => ParseStatus(s));
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        // One row per (image, project): two requests adding the same member cannot both succeed.
         builder.HasIndex(m => new { m.ImageId, m.MemberId }).IsUnique();
         // "Images shared with my project in status X" is the list's hot sub-query.
         builder.HasIndex(m => new { m.MemberId, m.Status, m.ImageId });

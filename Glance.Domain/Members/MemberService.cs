@@ -1,0 +1,203 @@
+using Glance.Domain.Audit;
+using Glance.Domain.Common;
+using Glance.Domain.Configuration;
+using Glance.Domain.Images;
+using Glance.Domain.Persistence;
+using Glance.Domain.Policies;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Glance.Domain.Members;
+
+/// <summary>
+/// Glance's image members (glance/api/v2/image_members.py, reference §5.2): the owner offers a shared
+/// image to projects, each project answers for itself, and every change lands in the audit trail in
+/// the same transaction.
+/// </summary>
+public sealed class MemberService(
+    IDbContextFactory<GlanceDbContext> dbFactory,
+    ImagePolicy policy,
+    IOptions<LimitsOptions> limits,
+    TimeProvider clock)
+{
+    /// <summary>Two requests racing on one membership: the loser reloads and tries again this many times.</summary>
+    private const int Attempts = 3;
+
+    public async Task<ImageMember> AddAsync(CallerContext caller, string imageId, string memberId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(memberId))
+        {
+            throw new ValidationException("Member can't be empty");
+        }
+        if (memberId.Length > 255)
+        {
+            throw new ValidationException("Member id is longer than 255 characters.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
+        policy.EnsureCanRead(caller, image);
+        if (!policy.CanManageMembers(caller, image, "add_member") || image.Visibility != ImageVisibility.Shared)
+        {
+            // Glance answers both with the same words: "Only shared images have members" is its inner reason.
+            throw new ForbiddenException($"Not allowed to create members for image {imageId}.");
+        }
+
+        var live = image.Members.Count(m => !m.Deleted);
+        var quota = limits.Value.ImageMemberQuota;
+        if (quota >= 0 && live + 1 > quota)
+        {
+            throw new QuotaExceededException(
+                $"Image member limit exceeded for image {imageId}: The limit has been exceeded on the number of allowed image members for this image. Attempted: {live + 1}, Maximum: {quota}");
+        }
+        var now = Now();
+        var member = image.Members.FirstOrDefault(m => m.MemberId == memberId);
+        if (member is { Deleted: false })
+        {
+            throw Duplicate(memberId, imageId);
+        }
+        if (member is null)
+        {
+            member = new ImageMember(imageId, memberId, now);
+            image.Members.Add(member);
+        }
+        else
+        {
+            member.Revive(now);
+        }
+        AuditTrail.Record(db, caller, image, AuditAction.MemberAdded, memberId, null, member.Status.ToWire(), now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } || ex is DbUpdateConcurrencyException)
+        {
+            // Another request added (or revived) the same member between our read and our write.
+            throw Duplicate(memberId, imageId);
+        }
+        return member;
+    }
+
+    /// <summary>The owner and admins get every member; a member project gets only its own record.</summary>
+    public async Task<IReadOnlyList<ImageMember>> ListAsync(CallerContext caller, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await ImageService.LoadAsync(db, caller, imageId, tracked: false, ct);
+        policy.EnsureCanRead(caller, image);
+        EnsureShared(image, $"Error fetching members of image {imageId}: Only shared images have members.");
+        return image.Members
+            .Where(m => !m.Deleted && policy.CanSeeMember(caller, image, m))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.MemberId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Every refusal is a 404 here, as in Glance, so the call tells nobody what exists.</summary>
+    public async Task<ImageMember> GetAsync(CallerContext caller, string imageId, string memberId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await ImageService.LoadAsync(db, caller, imageId, tracked: false, ct);
+        if (!policy.CanRead(caller, image) || image.Visibility != ImageVisibility.Shared)
+        {
+            throw ImagePolicy.NotFound(imageId);
+        }
+        return Find(caller, image, memberId);
+    }
+
+    /// <summary>
+    /// A member's answer (<c>pending</c>, <c>accepted</c>, <c>rejected</c>), which it may change at any
+    /// time. Only the member project itself or an admin may answer; the owner may not.
+    /// </summary>
+    public async Task<ImageMember> UpdateStatusAsync(CallerContext caller, string imageId, string memberId, string status, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
+            policy.EnsureCanRead(caller, image);
+            EnsureShared(image, $"Not allowed to update members for image {imageId}.");
+            var member = Find(caller, image, memberId);
+            if (!policy.CanAnswer(caller, image, member))
+            {
+                throw new ForbiddenException($"Not allowed to update members for image {imageId}.");
+            }
+            if (!MemberStatusNames.TryParse(status, out var newStatus))
+            {
+                throw new ValidationException($"Incorrect request: Invalid status value: {status}. The status must be one of pending, accepted, rejected.");
+            }
+            if (newStatus == member.Status)
+            {
+                return member;
+            }
+            var now = Now();
+            AuditTrail.Record(db, caller, image, AuditAction.MemberStatusChanged, memberId, member.Status.ToWire(), newStatus.ToWire(), now);
+            member.ChangeStatus(newStatus, now);
+            if (await TrySaveAsync(db, attempt, ct))
+            {
+                return member;
+            }
+        }
+    }
+
+    public async Task RemoveAsync(CallerContext caller, string imageId, string memberId, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
+            policy.EnsureCanRead(caller, image);
+            EnsureShared(image, $"Not allowed to delete members for image {imageId}.");
+            var member = Find(caller, image, memberId);
+            if (!policy.CanManageMembers(caller, image, "delete_member"))
+            {
+                throw new ForbiddenException($"Not allowed to delete members for image {imageId}.");
+            }
+            var now = Now();
+            AuditTrail.Record(db, caller, image, AuditAction.MemberRemoved, memberId, member.Status.ToWire(), null, now);
+            member.Remove(now);
+            if (await TrySaveAsync(db, attempt, ct))
+            {
+                return;
+            }
+        }
+    }
+
+    private ImageMember Find(CallerContext caller, Image image, string memberId) =>
+        image.Members.FirstOrDefault(m => m.MemberId == memberId && !m.Deleted) is { } member && policy.CanSeeMember(caller, image, member)
+            ? member
+            : throw new NotFoundException($"{memberId} not found in the member list of the image {image.Id}.");
+
+    private static void EnsureShared(Image image, string message)
+    {
+        if (image.Visibility != ImageVisibility.Shared)
+        {
+            throw new ForbiddenException(message);
+        }
+    }
+
+    /// <summary>
+    /// Saves, or reports that another request changed the membership first (its version moved on):
+    /// the caller then reloads and decides again from the new state, so the audit trail's "before" is
+    /// always what the row held. After the last attempt the conflict is the client's (409).
+    /// </summary>
+    private static async Task<bool> TrySaveAsync(GlanceDbContext db, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+        {
+            return false;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The membership was changed by another request at the same time; try again.");
+        }
+    }
+
+    private static ConflictException Duplicate(string memberId, string imageId) =>
+        new($"Member {memberId} is duplicated for image {imageId}");
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}
