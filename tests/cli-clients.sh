@@ -55,6 +55,28 @@ check "the image is active again" "active" "$(field status)"
 run "image-delete" g image-delete "$id"
 check "image-show of the deleted image says it is not found" "1" "$(g image-show "$id" 2>&1 | grep -ci "404 Not Found")"
 
+echo "sharing (glance member-*, openstack image member list)"
+TOKEN=$(token alice)
+shared=$(g image-create --name cli-shared --disk-format raw --container-format bare --visibility shared 2>&1 |
+         awk -F'|' '$2 ~ /^ id / { gsub(/ /, "", $3); print $3 }')
+run "member-create" g member-create "$shared" demo-b
+check "member-list shows the pending member" "demo-b pending" \
+  "$(g member-list --image-id "$shared" 2>/dev/null | awk -F'|' 'NR > 3 && NF > 3 { gsub(/ /, "", $3); gsub(/ /, "", $4); print $3, $4 }')"
+check "a second member-create is a conflict" "1" "$(g member-create "$shared" demo-b 2>&1 | grep -c "409")"
+check "the owner may not answer for the member" "1" "$(g member-update "$shared" demo-b accepted 2>&1 | grep -c "403")"
+TOKEN=$(token bob)
+check "the pending offer is not in bob's list" "0" "$(g image-list 2>/dev/null | grep -c " $shared ")"
+run "member-update accepted, as bob" g member-update "$shared" demo-b accepted
+check "the accepted image is in bob's list" "1" "$(g image-list 2>/dev/null | grep -c " $shared ")"
+check "openstack image member list shows bob's answer" "accepted" \
+  "$(openstack --os-auth-type admin_token --os-endpoint "$base/image/v2" --os-token "$TOKEN" image member list "$shared" -f value -c Status 2>/dev/null)"
+TOKEN=$(token alice)
+run "member-delete" g member-delete "$shared" demo-b
+TOKEN=$(token bob)
+check "a removed member cannot see the image" "1" "$(g image-show "$shared" 2>&1 | grep -ci "404 Not Found")"
+TOKEN=$(token alice)
+run "image-delete of the shared image" g image-delete "$shared"
+
 echo "openstack image (python-openstackclient)"
 TOKEN=$(token bob)
 o() { openstack --os-auth-type admin_token --os-endpoint "$base/image/v2" --os-token "$TOKEN" "$@"; }
