@@ -16,6 +16,8 @@ public sealed class PolicyOverrideTests : IAsyncLifetime
             "publicize_image": "role:admin or (role:member and project_id:%(owner)s)"
             "delete_image": "role:admin"
             "get_images": "role:reader"
+            "communitize_image": "role:admin"
+            "add_member": "role:admin"
             """);
         _factory = new PortalApiFactory().With("Glance:Policy:File", _policyFile);
     }
@@ -37,6 +39,21 @@ public sealed class PolicyOverrideTests : IAsyncLifetime
         var other = await member.CreateImageAsync();
         var patch = await member.PatchAsync(other.Id(), """[{"op": "replace", "path": "/visibility", "value": "public"}]""");
         await patch.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Community_and_new_members_are_for_admins_when_the_policy_says_so()
+    {
+        var member = _factory.ClientFor("project-a", "member", "reader");
+
+        await (await member.PostAsJsonAsync("/image/v2/images", new { visibility = "community" })).ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+        var image = await member.CreateImageAsync();
+        var patch = await member.PatchAsync(image.Id(), """[{"op": "replace", "path": "/visibility", "value": "community"}]""");
+        await patch.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("shared", (string?)(await member.GetImageAsync(image.Id()))["visibility"]);
+
+        await (await member.PostAsJsonAsync($"/image/v2/images/{image.Id()}/members", new { member = "project-b" })).ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+        await (await _factory.AdminClient().PostAsJsonAsync($"/image/v2/images/{image.Id()}/members", new { member = "project-b" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
     [Fact]
