@@ -111,11 +111,8 @@ public sealed class MemberService(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
-            policy.EnsureCanRead(caller, image);
-            EnsureShared(image, $"Not allowed to update members for image {imageId}.");
-            var member = Find(caller, image, memberId);
+            var (db, image, member) = await LoadForChangeAsync(caller, imageId, memberId, $"Not allowed to update members for image {imageId}.", ct);
+            await using var _ = db;
             if (!policy.CanAnswer(caller, image, member))
             {
                 throw new ForbiddenException($"Not allowed to update members for image {imageId}.");
@@ -142,11 +139,8 @@ public sealed class MemberService(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
-            policy.EnsureCanRead(caller, image);
-            EnsureShared(image, $"Not allowed to delete members for image {imageId}.");
-            var member = Find(caller, image, memberId);
+            var (db, image, member) = await LoadForChangeAsync(caller, imageId, memberId, $"Not allowed to delete members for image {imageId}.", ct);
+            await using var _ = db;
             if (!policy.CanManageMembers(caller, image, "delete_member"))
             {
                 throw new ForbiddenException($"Not allowed to delete members for image {imageId}.");
@@ -158,6 +152,25 @@ public sealed class MemberService(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The image (tracked) and the member record a change is about, in a context the caller disposes.</summary>
+    private async Task<(GlanceDbContext Db, Image Image, ImageMember Member)> LoadForChangeAsync(
+        CallerContext caller, string imageId, string memberId, string notShared, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
+            policy.EnsureCanRead(caller, image);
+            EnsureShared(image, notShared);
+            return (db, image, Find(caller, image, memberId));
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
         }
     }
 
