@@ -5,6 +5,7 @@ using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
+using Glance.Domain.PropertyProtections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, GlanceOptionsValidator>());
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
+        services.AddOptions<PropertyProtectionOptions>().BindConfiguration(PropertyProtectionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PropertyProtectionOptions>, PropertyProtectionOptionsValidator>());
 
         services.AddPooledDbContextFactory<GlanceDbContext>((provider, options) =>
         {
@@ -58,7 +61,11 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<SharingService>();
         services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<PropertyProtectionEngine>();
+        services.TryAddSingleton<ProtectionSimulator>();
+        services.TryAddSingleton<PropertyProtectionService>();
         services.AddHostedService<GlanceDatabaseInitializer>();
+        services.AddHostedService<PropertyProtectionInitializer>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Glance.Domain.Configuration;
 using Glance.Domain.ImageData;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
+using Glance.Domain.PropertyProtections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class ImageService(
     IDbContextFactory<GlanceDbContext> dbFactory,
     ImagePolicy policy,
     QuotaGuard quotas,
+    PropertyProtectionEngine protections,
     IImageStore store,
     IOptions<GlanceOptions> glanceOptions,
     IOptions<LimitsOptions> limits,
@@ -36,6 +38,10 @@ public sealed class ImageService(
         }
         quotas.EnsureTags(request.Tags.Distinct().Count());
         quotas.EnsureProperties(request.Properties.Keys);
+        foreach (var name in request.Properties.Keys)
+        {
+            EnsureProtectionAllows(caller, name, PropertyOperation.Create);
+        }
 
         var id = request.Id ?? Guid.NewGuid().ToString();
         var image = new Image(id, owner, Now());
@@ -69,7 +75,7 @@ public sealed class ImageService(
             // Another request created the same id between the check and the insert (SQLITE_CONSTRAINT).
             throw Duplicate(id);
         }
-        return image;
+        return protections.HideUnreadable(caller, image);
     }
 
     public async Task<Image> GetAsync(CallerContext caller, string id, CancellationToken ct = default)
@@ -77,7 +83,7 @@ public sealed class ImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var image = await LoadAsync(db, caller, id, tracked: false, ct);
         policy.EnsureCanRead(caller, image);
-        return image;
+        return protections.HideUnreadable(caller, image);
     }
 
     public async Task<ImagePage> ListAsync(CallerContext caller, ImageQuery query, CancellationToken ct = default)
@@ -105,7 +111,8 @@ public sealed class ImageService(
         }
 
         var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, ct);
-        return new ImagePage(await ImagePageLoader.LoadAsync(db, ids, ct), limit);
+        var page = (await ImagePageLoader.LoadAsync(db, ids, ct)).Select(i => protections.HideUnreadable(caller, i)).ToList();
+        return new ImagePage(page, limit);
     }
 
     /// <summary>
@@ -215,7 +222,7 @@ public sealed class ImageService(
         {
             await SaveAsync(db, image, ct);
         }
-        return image;
+        return protections.HideUnreadable(caller, image);
     }
 
     public async Task DeleteAsync(CallerContext caller, string id, CancellationToken ct = default)
@@ -346,7 +353,9 @@ public sealed class ImageService(
             return;
         }
 
-        var exists = image.Properties.Any(p => p.Name == name);
+        // A property the caller may not read does not exist for it (reference §6.2): replacing or
+        // removing it is 409, adding it is creating it.
+        var exists = image.Properties.Any(p => p.Name == name) && protections.IsAllowed(caller, name, PropertyOperation.Read);
         switch (change.Op)
         {
             case ImageChangeOp.Replace when !exists:
@@ -355,11 +364,21 @@ public sealed class ImageService(
             case ImageChangeOp.Add when exists && change.V20Semantics:
                 throw new ConflictException($"Property {name} already present.");
             case ImageChangeOp.Remove:
+                EnsureProtectionAllows(caller, name, PropertyOperation.Delete);
                 image.RemoveProperty(name);
                 break;
             default:
+                EnsureProtectionAllows(caller, name, exists ? PropertyOperation.Update : PropertyOperation.Create);
                 image.SetProperty(name, (string?)value);
                 break;
+        }
+    }
+
+    private void EnsureProtectionAllows(CallerContext caller, string name, PropertyOperation operation)
+    {
+        if (!protections.IsAllowed(caller, name, operation))
+        {
+            throw new ForbiddenException($"Attribute '{name}' is reserved.");
         }
     }
 

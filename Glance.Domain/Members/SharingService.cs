@@ -2,6 +2,7 @@ using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
+using Glance.Domain.PropertyProtections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Domain.Members;
@@ -20,7 +21,7 @@ public sealed record OutgoingShare(Image Image, ImageMember Member)
 /// status), the owner's outbox (everything my project shares, with whom, in which status, since
 /// when), and the plain-language answer to "who can use this image".
 /// </summary>
-public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory, ImagePolicy policy)
+public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory, ImagePolicy policy, PropertyProtectionEngine protections)
 {
     /// <summary>Offers to the caller's project on shared images, newest answer first; null status for all. One query.</summary>
     public async Task<IReadOnlyList<SharedOffer>> InboxAsync(CallerContext caller, MemberStatus? status = null, CancellationToken ct = default)
@@ -36,7 +37,7 @@ public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory,
             .AsSingleQuery()
             .ToListAsync(ct);
         return images
-            .Select(i => new SharedOffer(i, i.Members.Single()))
+            .Select(i => new SharedOffer(protections.HideUnreadable(caller, i), i.Members.Single()))
             .OrderByDescending(o => o.Member.UpdatedAt).ThenBy(o => o.Image.Id, StringComparer.Ordinal)
             .ToList();
     }
@@ -76,7 +77,7 @@ public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory,
             .AsSingleQuery()
             .ToListAsync(ct);
         return images
-            .SelectMany(i => i.Members.Select(m => new OutgoingShare(i, m)))
+            .SelectMany(i => i.Members.Select(m => new OutgoingShare(protections.HideUnreadable(caller, i), m)))
             .OrderBy(s => s.Image.Name ?? "", StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Image.Id, StringComparer.Ordinal)
             .ThenBy(s => s.Member.MemberId, StringComparer.Ordinal)
             .ToList();

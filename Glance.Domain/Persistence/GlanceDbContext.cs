@@ -1,6 +1,7 @@
 using Glance.Domain.Audit;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
+using Glance.Domain.PropertyProtections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,6 +18,8 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ProtectionRuleVersion> ProtectionRuleVersions => Set<ProtectionRuleVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -261,6 +261,45 @@ namespace Glance.Domain.Persistence.Migrations
                     b.ToTable("image_members", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.PropertyProtections.ProtectionRuleVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByProject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("property_protection_versions", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.ImageProperty", b =>
                 {
                     b.HasOne("Glance.Domain.Images.Image", null)

@@ -144,7 +144,8 @@ public sealed class SharingTrailTests : IAsyncLifetime
             .UseSqlite($"Data Source={Path.Combine(_factory.DataDirectory, "glance.db")}")
             .AddInterceptors(counter)
             .Options;
-        var sharing = new SharingService(new PooledDbContextFactory<GlanceDbContext>(options), _factory.Services.GetRequiredService<ImagePolicy>());
+        var sharing = new SharingService(new PooledDbContextFactory<GlanceDbContext>(options), _factory.Services.GetRequiredService<ImagePolicy>(),
+            _factory.Services.GetRequiredService<Glance.Domain.PropertyProtections.PropertyProtectionEngine>());
 
         Assert.Single(await sharing.InboxAsync(_bob));
         Assert.Equal(1, counter.TakeCount());
