@@ -61,6 +61,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<SharingService>();
         services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<IRoleDirectory, NoRoleDirectory>();
         services.TryAddSingleton<PropertyProtectionEngine>();
         services.TryAddSingleton<ProtectionSimulator>();
         services.TryAddSingleton<PropertyProtectionService>();

@@ -27,8 +27,13 @@ public sealed class PropertyProtectionService(
     ProtectionSimulator simulator,
     ImagePolicy policy,
     IOptions<PropertyProtectionOptions> options,
+    IRoleDirectory directory,
     TimeProvider clock)
 {
+    /// <summary>The roles users have: the configured ones and the directory's.</summary>
+    public IReadOnlyCollection<string> KnownRoles =>
+        options.Value.KnownRoles.Concat(directory.AllRoles).Select(r => r.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+
     public DraftReport Validate(CallerContext caller, string content, ProtectionRuleFormat format)
     {
         EnsureAdmin(caller);
@@ -91,6 +96,15 @@ public sealed class PropertyProtectionService(
         return simulator.Simulate(rules, new CallerContext("simulated", "simulated", roles), property);
     }
 
+    /// <summary>The verdicts for a user in a project, with the roles the directory gives them there.</summary>
+    public ProtectionVerdict SimulateUser(CallerContext caller, string userName, string projectId, string property, string? draft = null, ProtectionRuleFormat? format = null)
+    {
+        EnsureAdmin(caller);
+        var roles = directory.RolesOf(userName, projectId)
+            ?? throw new NotFoundException($"The portal does not know the roles of user {userName} in project {projectId}.");
+        return Simulate(caller, roles, property, draft, format);
+    }
+
     /// <summary>
     /// What a draft would change against the active rules, for every property name on live images and
     /// every known role (and a caller with none): the impact preview before saving.
@@ -107,8 +121,7 @@ public sealed class PropertyProtectionService(
             .OrderBy(g => g.Key)
             .ToListAsync(ct);
         var before = engine.Current?.Rules;
-        var roles = options.Value.KnownRoles
-            .Concat(RolesIn(before)).Concat(RolesIn(after));
+        var roles = KnownRoles.Concat(RolesIn(before)).Concat(RolesIn(after));
         return simulator.Compare(before, after, properties.Select(p => (p.Key, p.Count)).ToList(), roles);
     }
 
@@ -195,7 +208,7 @@ public sealed class PropertyProtectionService(
     private (DraftReport Report, ProtectionRuleSet? Rules) Report(string content, ProtectionRuleFormat format)
     {
         var (rules, errors) = ProtectionRuleParser.TryParse(content, format);
-        var warnings = rules is null ? [] : ProtectionLint.Check(rules, options.Value.KnownRoles, engine.IsPolicyDefined);
+        var warnings = rules is null ? [] : ProtectionLint.Check(rules, KnownRoles, engine.IsPolicyDefined);
         return (new DraftReport(errors, warnings), rules);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Glance.Domain.Configuration;
+using Glance.Domain.PropertyProtections;
 
 namespace Glance.Portal.DevIdentity;
 
@@ -24,6 +25,7 @@ public static class DevIdentityServiceCollectionExtensions
             return services;
         }
 
+        services.AddSingleton<IRoleDirectory, DemoAccountRoleDirectory>();
         services.AddDbContext<DevIdentityDbContext>((provider, options) =>
         {
             var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
