@@ -1,4 +1,5 @@
 using Glance.Portal.Components;
+using Glance.Portal.Portal;
 
 namespace Glance.Portal;
 
@@ -7,6 +8,7 @@ public static class PortalEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapGlancePortal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapStaticAssets();
+        endpoints.MapPortalImageData();
         endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return endpoints;
     }

@@ -13,7 +13,7 @@ builder.Services.AddGlanceApiAuthentication(builder.Configuration);
 builder.Services.AddGlanceDevIdentity(builder.Configuration);
 builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddGlanceHealthChecks();
-builder.Services.AddGlancePortal();
+builder.Services.AddGlancePortal(builder.Configuration);
 
 var app = builder.Build();
 

@@ -49,6 +49,9 @@ public sealed record ImageQuery
 
     public bool? Protected { get; init; }
 
+    /// <summary>Leave out images this project owns: the portal's "shared with me" scope. Not a Glance filter.</summary>
+    public string? OwnerNot { get; init; }
+
     /// <summary>The portal's free-text search (not part of Glance's API); null for none.</summary>
     public ImageSearch? Search { get; init; }
 }

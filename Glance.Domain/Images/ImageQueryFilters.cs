@@ -33,6 +33,10 @@ internal static class ImageQueryFilters
         {
             images = images.Where(i => i.Tags.Any(t => t.Value == tag));
         }
+        if (query.OwnerNot is { } notOwner)
+        {
+            images = images.Where(i => i.Owner == null || i.Owner != notOwner);
+        }
         if (query.Protected is { } isProtected)
         {
             images = images.Where(i => i.Protected == isProtected);

@@ -51,6 +51,30 @@ public sealed record AccessExplanation(ImageVisibility Visibility, string Audien
             seesMembers ? accepted : 0, seesMembers ? pending : 0, seesMembers ? rejected : 0);
     }
 
+    /// <summary>
+    /// What changing the visibility would do, in the words a confirmation should use: who gains or
+    /// loses the image, and what happens to its members (reference §5.1).
+    /// </summary>
+    public static string ConsequenceOf(Image image, ImageVisibility to)
+    {
+        var members = image.Members.Count(m => !m.Deleted);
+        var accepted = image.Members.Count(m => !m.Deleted && m.Status == MemberStatus.Accepted);
+        var dormant = image.Visibility == ImageVisibility.Shared && members > 0
+            ? $" Its {Projects(members)} keep their memberships, unused until it is shared again."
+            : "";
+        return to switch
+        {
+            _ when to == image.Visibility => "Nothing changes.",
+            ImageVisibility.Public => "Every project will see it in its image list and be able to use it." + dormant,
+            ImageVisibility.Community => "Any project will be able to find and use it by asking for community images; it will not be in their default lists." + dormant,
+            ImageVisibility.Private when members > 0 && image.Visibility == ImageVisibility.Shared =>
+                $"Only project {image.Owner} will be able to use it: its {Projects(members)} lose access ({accepted} had accepted it). Their memberships are kept and come back if you share it again.",
+            ImageVisibility.Private => $"Only project {image.Owner} will be able to use it.",
+            _ when members == 0 => $"Only project {image.Owner} will be able to use it until you add member projects; other projects lose access.",
+            _ => $"Its {Projects(members)} get access back ({accepted} accepted); other projects lose it.",
+        };
+    }
+
     private static string Projects(int count) => count == 1 ? "1 project" : $"{count} projects";
 
     private static string Breakdown(int accepted, int pending, int rejected) => string.Join(", ",

@@ -84,6 +84,33 @@ public sealed class ImagePolicy(PolicyEngine engine)
     }
 
     /// <summary>
+    /// What the caller may do to an image, for a user interface to offer only those actions. Each
+    /// answer is the rule the domain enforces when the action is taken, and the image's state.
+    /// </summary>
+    public ImagePermissions PermissionsFor(CallerContext caller, Image image)
+    {
+        if (!CanRead(caller, image))
+        {
+            return ImagePermissions.None;
+        }
+        var target = Target(caller, image);
+        bool Allowed(string rule) => engine.IsAllowed(rule, caller, target);
+        bool MaySet(ImageVisibility visibility, string rule) =>
+            engine.IsAllowed(rule, caller, new Dictionary<string, string?> { ["project_id"] = image.Owner, ["owner"] = image.Owner, ["visibility"] = visibility.ToWire() });
+        var modify = Allowed("modify_image");
+        return new ImagePermissions(
+            Edit: modify,
+            MakePublic: modify && MaySet(ImageVisibility.Public, "publicize_image"),
+            MakeCommunity: modify && MaySet(ImageVisibility.Community, "communitize_image"),
+            Delete: Allowed("delete_image") && !image.Protected,
+            Deactivate: Allowed("deactivate") && image.Status == ImageStatus.Active,
+            Reactivate: Allowed("reactivate") && image.Status == ImageStatus.Deactivated,
+            Upload: Allowed("upload_image") && image.Status == ImageStatus.Queued,
+            Download: Allowed("download_image") && image.HasData && (image.Status != ImageStatus.Deactivated || IsAdmin(caller)),
+            ManageMembers: image.Visibility == ImageVisibility.Shared && CanManageMembers(caller, image, "add_member"));
+    }
+
+    /// <summary>
     /// Whether the caller may see a member record (<c>get_member</c>, with the record's project as
     /// <c>member_id</c>): the owner and admins see every member, a member project only itself.
     /// </summary>

@@ -65,7 +65,7 @@ internal static class ImageDataEndpoints
     }
 
     /// <summary>Streams the bytes straight from the store to the socket with large reads, never buffering the image.</summary>
-    private sealed class ImageDataResult(ImageDownload download) : IResult
+    internal sealed class ImageDataResult(ImageDownload download) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {

@@ -1,0 +1,92 @@
+using Glance.Domain.Common;
+using Glance.Domain.ImageData;
+using Glance.Domain.Images;
+using Glance.Portal.Api.V2;
+using Glance.Portal.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Net.Http.Headers;
+
+namespace Glance.Portal.Portal;
+
+/// <summary>
+/// Image data for the portal's signed-in users (the session cookie, not an API token): uploads
+/// stream from the browser into the domain without being held in memory, downloads stream out.
+/// Uploads carry the page's antiforgery token (header <c>RequestVerificationToken</c>), since a cookie
+/// alone must not be enough to write.
+/// </summary>
+internal static class PortalImageDataEndpoints
+{
+    public static IEndpointRouteBuilder MapPortalImageData(this IEndpointRouteBuilder endpoints)
+    {
+        var files = endpoints.MapGroup("/portal/images/{imageId}/file")
+            .RequireAuthorization()
+            .DisableAntiforgery();
+        files.MapGet("/", DownloadAsync);
+        files.MapPut("/", UploadAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> DownloadAsync(string imageId, HttpContext context, ImageService images, ImageDataService data)
+    {
+        var caller = CallerContextFactory.From(context.User);
+        try
+        {
+            var image = await images.GetAsync(caller, imageId, context.RequestAborted);
+            var download = await data.DownloadAsync(caller, imageId, null, context.RequestAborted);
+            if (download.Content is null)
+            {
+                return Results.Problem("This image has no data yet.", statusCode: StatusCodes.Status404NotFound);
+            }
+            context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+            {
+                FileNameStar = FileName(image),
+            }.ToString();
+            return new ImageDataEndpoints.ImageDataResult(download);
+        }
+        catch (GlanceException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static async Task<IResult> UploadAsync(string imageId, HttpContext context, IAntiforgery antiforgery, ImageDataService data)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem("The upload did not come from a portal page (antiforgery token missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var caller = CallerContextFactory.From(context.User);
+        try
+        {
+            await data.UploadAsync(caller, imageId, context.Request.Body, context.Request.ContentLength, context.RequestAborted);
+            return Results.NoContent();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // Cancelled in the browser: the domain has put the image back to queued with no data.
+            return Results.Problem("The upload was cancelled.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (GlanceException ex)
+        {
+            return Problem(ex);
+        }
+    }
+
+    private static IResult Problem(GlanceException ex) => Results.Problem(ex.Message, statusCode: ex switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        ConflictException or InvalidTransitionException => StatusCodes.Status409Conflict,
+        QuotaExceededException => StatusCodes.Status413PayloadTooLarge,
+        StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    });
+
+    /// <summary>The image's name made safe for a file name, with the usual extension for its disk format.</summary>
+    private static string FileName(Image image)
+    {
+        var name = new string((image.Name ?? image.Id).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).Trim('_');
+        var extension = image.DiskFormat is { Length: > 0 } format ? "." + format : ".img";
+        return (name.Length == 0 ? image.Id : name) + (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? "" : extension);
+    }
+}
