@@ -46,4 +46,49 @@ public static class PolicyDefaults
         ["add_task"] = "rule:default",
         ["modify_task"] = "rule:default",
     };
+
+    /// <summary>
+    /// The persona rules Glance applies with <c>enforce_new_defaults=True</c> (reference §7), as
+    /// current releases ship them: readers read, members write in their project, admins do anything.
+    /// One difference: Glance's <c>get_image</c> also allows <c>'shared':%(visibility)s</c> because
+    /// its database query has already left out the shared images of other projects; here the policy
+    /// is that filter, so the clause is left out and a shared image stays for its owner and members.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SecureRbacRules = new Dictionary<string, string>
+    {
+        ["context_is_admin"] = "role:admin",
+        ["default"] = "",
+        ["admin_or_owner"] = "rule:context_is_admin or project_id:%(owner)s",
+        ["project_member"] = "role:member and project_id:%(project_id)s",
+
+        ["add_image"] = "role:admin or (role:member and project_id:%(project_id)s and project_id:%(owner)s)",
+        ["get_image"] = "role:admin or (role:reader and (project_id:%(project_id)s or project_id:%(member_id)s or 'community':%(visibility)s or 'public':%(visibility)s))",
+        ["get_images"] = "role:admin or (role:reader and project_id:%(project_id)s)",
+        ["modify_image"] = "role:admin or (rule:project_member)",
+        ["delete_image"] = "role:admin or (rule:project_member)",
+        ["upload_image"] = "role:admin or (rule:project_member)",
+        ["download_image"] = "role:admin or (role:member and (project_id:%(project_id)s or project_id:%(member_id)s or 'community':%(visibility)s or 'public':%(visibility)s))",
+        ["deactivate"] = "role:admin or (rule:project_member)",
+        ["reactivate"] = "role:admin or (rule:project_member)",
+        ["publicize_image"] = "role:admin",
+        ["communitize_image"] = "role:admin or (rule:project_member)",
+        ["copy_image"] = "role:admin",
+
+        ["add_member"] = "role:admin or (rule:project_member)",
+        ["delete_member"] = "role:admin or (rule:project_member)",
+        ["get_member"] = "role:admin or (role:reader and (project_id:%(project_id)s or project_id:%(member_id)s))",
+        ["get_members"] = "role:admin or (role:reader and (project_id:%(project_id)s or project_id:%(member_id)s))",
+        ["modify_member"] = "role:admin or (role:member and project_id:%(member_id)s)",
+
+        ["get_image_location"] = "role:admin or (role:reader and project_id:%(project_id)s)",
+        ["set_image_location"] = "role:admin or (rule:project_member)",
+        ["delete_image_location"] = "role:admin",
+        ["manage_image_cache"] = "role:admin",
+        ["tasks_api_access"] = "role:admin",
+        ["stores_info_detail"] = "role:admin",
+        ["get_task"] = "rule:default",
+        ["get_tasks"] = "rule:default",
+        ["add_task"] = "rule:default",
+        ["modify_task"] = "rule:default",
+    };
 }

@@ -7,7 +7,7 @@ namespace Glance.Domain.Policies;
 public sealed class PolicyEngine
 {
     public PolicyEngine(IOptions<PolicyOptions> options)
-        : this(PolicyRuleSet.Load(options.Value.File))
+        : this(PolicyRuleSet.Load(options.Value.File, options.Value.EnforceNewDefaults))
     {
     }
 

@@ -9,7 +9,7 @@ internal sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
     {
         try
         {
-            PolicyRuleSet.Load(options.File);
+            PolicyRuleSet.Load(options.File, options.EnforceNewDefaults);
             return ValidateOptionsResult.Success;
         }
         catch (PolicyFileException ex)

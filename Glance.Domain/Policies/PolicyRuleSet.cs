@@ -21,12 +21,13 @@ public sealed class PolicyRuleSet
     /// <summary>Each rule's check string as written.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
 
-    public static PolicyRuleSet Defaults() => Build(new Dictionary<string, string>());
+    public static PolicyRuleSet Defaults(bool secureRbac = false) => Build(new Dictionary<string, string>(), secureRbac);
 
     /// <summary>Builds the rule set from the defaults and the overrides; throws <see cref="PolicyFileException"/> naming the bad rule.</summary>
-    public static PolicyRuleSet Build(IReadOnlyDictionary<string, string> overrides)
+    /// <param name="secureRbac">Glance's <c>enforce_new_defaults</c>: the persona rules instead of the legacy ones.</param>
+    public static PolicyRuleSet Build(IReadOnlyDictionary<string, string> overrides, bool secureRbac = false)
     {
-        var sources = new Dictionary<string, string>(PolicyDefaults.Rules);
+        var sources = new Dictionary<string, string>(secureRbac ? PolicyDefaults.SecureRbacRules : PolicyDefaults.Rules);
         foreach (var (name, check) in overrides)
         {
             sources[name] = check;
@@ -55,11 +56,11 @@ public sealed class PolicyRuleSet
     }
 
     /// <summary>Reads a policy file (YAML or JSON, a flat map of rule name to check string) and builds the rule set.</summary>
-    public static PolicyRuleSet Load(string? path)
+    public static PolicyRuleSet Load(string? path, bool secureRbac = false)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return Defaults();
+            return Defaults(secureRbac);
         }
         string text;
         try
@@ -83,7 +84,7 @@ public sealed class PolicyRuleSet
         var rules = (overrides ?? []).ToDictionary(p => p.Key, p => p.Value ?? "");
         try
         {
-            return Build(rules);
+            return Build(rules, secureRbac);
         }
         catch (PolicyFileException ex)
         {

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using Glance.E2E.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Glance.E2E;
+
+/// <summary>The catalog, image pages, upload and download in a real browser, on the demo catalog.</summary>
+public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Alice_searches_and_filters_the_catalog_and_opens_an_image_from_a_bookmarked_url()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(Alice_searches_and_filters_the_catalog_and_opens_an_image_from_a_bookmarked_url), async () =>
+        {
+            await new HomePage(page).SignInAsync("alice");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync();
+            await Expect(catalog.Link("Debian 12 (bookworm) generic cloud")).ToBeVisibleAsync();
+
+            await catalog.SearchForAsync("ubuntu");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=ubuntu"));
+            await Expect(catalog.Link("Debian 12 (bookworm) generic cloud")).ToHaveCountAsync(0);
+            // Names that begin with the word come first.
+            await Expect(catalog.ImageLinks.First).ToContainTextAsync("Ubuntu");
+
+            await catalog.Facet("disk", "iso").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"disk=iso"));
+            await Expect(catalog.ImageLinks).ToHaveCountAsync(1);
+            await Expect(catalog.Link("Ubuntu 24.04 LTS live ISO")).ToBeVisibleAsync();
+
+            // The URL is the whole state: a bookmark opens the same filtered list.
+            var bookmark = page.Url;
+            var again = await fixture.NewPageAsync();
+            await new HomePage(again).SignInAsync("alice");
+            await again.GotoAsync(bookmark);
+            await new HomePage(again).WaitUntilInteractiveAsync();
+            var bookmarked = new CatalogPage(again);
+            await Expect(bookmarked.ImageLinks).ToHaveCountAsync(1);
+            await bookmarked.Link("Ubuntu 24.04 LTS live ISO").ClickAsync();
+            var image = new ImagePage(again);
+            await Expect(image.Name).ToHaveTextAsync("Ubuntu 24.04 LTS live ISO");
+            await Expect(image.Audience).ToHaveTextAsync("public: everyone");
+        });
+    }
+
+    [Fact]
+    public async Task Alice_creates_an_image_uploads_20_MB_with_progress_and_downloads_the_same_bytes()
+    {
+        var page = await fixture.NewPageAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"e2e-upload-{Guid.NewGuid():N}.qcow2");
+        var bytes = RandomNumberGenerator.GetBytes(20 * 1024 * 1024);
+        await File.WriteAllBytesAsync(file, bytes);
+        try
+        {
+            await Screenshots.OnFailureAsync(page, nameof(Alice_creates_an_image_uploads_20_MB_with_progress_and_downloads_the_same_bytes), async () =>
+            {
+                await new HomePage(page).SignInAsync("alice");
+                var catalog = new CatalogPage(page);
+                await catalog.GotoAsync();
+                await catalog.CreateButton.ClickAsync();
+                var dialog = new CreateImageDialog(page);
+                await dialog.Name.FillAsync("e2e upload");
+                await dialog.File.SetInputFilesAsync(file);
+                await Expect(page.GetByTestId("upload-chosen")).ToContainTextAsync("20 MiB");
+                await dialog.Submit.ClickAsync();
+
+                await Expect(dialog.Progress).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+                await Expect(dialog.Progress).ToHaveAttributeAsync("data-percent", "100");
+                await Expect(page.GetByTestId("upload-status")).ToContainTextAsync("100 %");
+                await dialog.Open.ClickAsync();
+                var image = new ImagePage(page);
+                await Expect(image.Name).ToHaveTextAsync("e2e upload");
+                await Expect(image.Status).ToHaveTextAsync("active");
+                var sha512 = Convert.ToHexStringLower(SHA512.HashData(bytes));
+                await Expect(image.OsHash).ToHaveTextAsync(sha512);
+
+                var download = await page.RunAndWaitForDownloadAsync(() => image.Download.ClickAsync());
+                var saved = Path.Combine(Path.GetTempPath(), $"e2e-download-{Guid.NewGuid():N}");
+                await download.SaveAsAsync(saved);
+                Assert.Equal(sha512, Convert.ToHexStringLower(SHA512.HashData(await File.ReadAllBytesAsync(saved))));
+                File.Delete(saved);
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Carol_a_reader_sees_no_edit_actions_and_an_image_name_with_markup_stays_text()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(Carol_a_reader_sees_no_edit_actions_and_an_image_name_with_markup_stays_text), async () =>
+        {
+            var alerts = new List<string>();
+            page.Dialog += (_, dialog) =>
+            {
+                alerts.Add(dialog.Message);
+                _ = dialog.DismissAsync();
+            };
+            await new HomePage(page).SignInAsync("alice");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync();
+            await catalog.CreateButton.ClickAsync();
+            var dialog = new CreateImageDialog(page);
+            await dialog.Name.FillAsync("<script>alert(1)</script>");
+            await dialog.Submit.ClickAsync();
+            var image = new ImagePage(page);
+            await Expect(image.Name).ToHaveTextAsync("<script>alert(1)</script>");
+            await Expect(image.Edit).ToBeVisibleAsync();
+            var url = page.Url;
+
+            await page.GetByTestId("sign-out").ClickAsync();
+            await new HomePage(page).SignInAsync("carol");
+            await page.GotoAsync(url);
+            await new HomePage(page).WaitUntilInteractiveAsync();
+            await Expect(image.Name).ToHaveTextAsync("<script>alert(1)</script>");
+            await Expect(image.Audience).ToBeVisibleAsync();
+            await Expect(image.Edit).ToHaveCountAsync(0);
+            await Expect(image.Delete).ToHaveCountAsync(0);
+            await Expect(image.ChangeVisibility).ToHaveCountAsync(0);
+
+            await catalog.GotoAsync("?scope=mine");
+            await Expect(catalog.Link("<script>alert(1)</script>")).ToBeVisibleAsync();
+            Assert.Empty(alerts);
+        });
+    }
+
+    [Fact]
+    public async Task Switching_project_changes_what_my_project_means()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(Switching_project_changes_what_my_project_means), async () =>
+        {
+            var home = new HomePage(page);
+            await home.SignInAsync("alice");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync("?scope=mine");
+            await Expect(catalog.Link("alice's scratch VM")).ToBeVisibleAsync();
+
+            await home.ProjectSwitcher.ClickAsync();
+            await home.ProjectChoice("lab").ClickAsync();
+            await home.WaitUntilInteractiveAsync();
+            await catalog.GotoAsync("?scope=mine");
+            await Expect(catalog.Link("lab dataset volume")).ToBeVisibleAsync();
+            await Expect(catalog.Link("alice's scratch VM")).ToHaveCountAsync(0);
+
+            await home.ProjectSwitcher.ClickAsync();
+            await home.ProjectChoice("demo-a").ClickAsync();
+            await home.WaitUntilInteractiveAsync();
+            await home.SignOutButton.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev-identity/login|/$"));
+        });
+    }
+}

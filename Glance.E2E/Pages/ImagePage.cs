@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace Glance.E2E.Pages;
+
+/// <summary>One image's page: its facts, the access explanation and the actions the caller may take.</summary>
+public sealed class ImagePage(IPage page)
+{
+    public ILocator Name => page.GetByTestId("image-name");
+
+    public ILocator Status => page.GetByTestId("image-status");
+
+    public ILocator Audience => page.GetByTestId("access-audience");
+
+    public ILocator OsHash => page.GetByTestId("os-hash");
+
+    public ILocator Actions => page.GetByTestId("image-actions");
+
+    public ILocator Edit => page.GetByTestId("action-edit");
+
+    public ILocator ChangeVisibility => page.GetByTestId("action-visibility");
+
+    public ILocator Delete => page.GetByTestId("action-delete");
+
+    public ILocator Download => page.GetByTestId("action-download");
+}
