@@ -87,7 +87,7 @@ public sealed record CatalogState
 
         var sort = One("sort");
         var (sortKey, descending) = sort?.Split(':') is [var key, var direction] ? (key, direction == "desc") : (sort, false);
-        var size = int.TryParse(One("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? Math.Clamp(limit, 5, 200) : 25;
+        var size = int.TryParse(One("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? Math.Clamp(limit, 1, 200) : 25;
         return new CatalogState
         {
             Scope = One("scope") is { } scope && Scopes.Contains(scope) ? scope : "all",
