@@ -155,4 +155,24 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev-identity/login|/$"));
         });
     }
+
+    [Fact]
+    public async Task The_catalog_and_an_image_page_work_on_a_phone_sized_screen()
+    {
+        var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await Screenshots.OnFailureAsync(page, nameof(The_catalog_and_an_image_page_work_on_a_phone_sized_screen), async () =>
+        {
+            await new HomePage(page).SignInAsync("bob");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync();
+
+            // The navigation drawer gives the narrow screen to the content; the menu button opens it.
+            await Expect(page.GetByTestId("nav-catalog")).Not.ToBeInViewportAsync();
+            await catalog.SearchForAsync("redis");
+            await Expect(catalog.ImageLinks).ToHaveCountAsync(1);
+            await catalog.ImageLinks.First.ClickAsync();
+            await Expect(new ImagePage(page).Name).ToHaveTextAsync("bob's Redis 7 cache");
+            await Expect(new ImagePage(page).Edit).ToBeInViewportAsync();
+        });
+    }
 }
