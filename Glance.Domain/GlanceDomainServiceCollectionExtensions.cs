@@ -58,6 +58,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<QuotaGuard>();
         services.TryAddSingleton<ImageService>();
         services.TryAddSingleton<ImageDataService>();
+        services.TryAddSingleton<SharingEvents>();
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<SharingService>();
         services.TryAddSingleton<AuditTrail>();

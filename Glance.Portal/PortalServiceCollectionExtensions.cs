@@ -11,11 +11,19 @@ public static class PortalServiceCollectionExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddScoped<PortalCaller>();
+        services.AddPortalComponentServices();
         if (configuration.GetValue<bool>("Glance:DemoData:Enabled"))
         {
             services.AddHostedService<DemoCatalogSeeder>();
         }
+        return services;
+    }
+
+    /// <summary>What the portal's components ask for besides the domain: the caller of the circuit and shared UI actions.</summary>
+    public static IServiceCollection AddPortalComponentServices(this IServiceCollection services)
+    {
+        services.AddScoped<PortalCaller>();
+        services.AddScoped<Glance.Portal.Components.Sharing.OfferActions>();
         return services;
     }
 }

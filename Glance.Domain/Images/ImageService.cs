@@ -3,6 +3,7 @@ using Glance.Domain.Audit;
 using Glance.Domain.Common;
 using Glance.Domain.Configuration;
 using Glance.Domain.ImageData;
+using Glance.Domain.Members;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
 using Glance.Domain.PropertyProtections;
@@ -19,6 +20,7 @@ public sealed class ImageService(
     ImagePolicy policy,
     QuotaGuard quotas,
     PropertyProtectionEngine protections,
+    SharingEvents sharingEvents,
     IImageStore store,
     IOptions<GlanceOptions> glanceOptions,
     IOptions<LimitsOptions> limits,
@@ -222,6 +224,10 @@ public sealed class ImageService(
         {
             await SaveAsync(db, image, ct);
         }
+        if (image.Visibility != visibilityBefore)
+        {
+            sharingEvents.Publish(new SharingChange(image.Id, image.Owner, null));
+        }
         return protections.HideUnreadable(caller, image);
     }
 
@@ -242,8 +248,13 @@ public sealed class ImageService(
         // Glance soft-deletes the children; nothing reads them again, so they go.
         image.Properties.Clear();
         image.Tags.Clear();
+        var hadMembers = image.Members.Count > 0;
         image.Members.Clear();
         await SaveAsync(db, image, ct);
+        if (hadMembers)
+        {
+            sharingEvents.Publish(new SharingChange(image.Id, image.Owner, null));
+        }
 
         if (location is not null)
         {

@@ -19,6 +19,7 @@ public sealed class MemberService(
     IDbContextFactory<GlanceDbContext> dbFactory,
     ImagePolicy policy,
     IOptions<LimitsOptions> limits,
+    SharingEvents events,
     TimeProvider clock)
 {
     /// <summary>Two requests racing on one membership: the loser reloads and tries again this many times.</summary>
@@ -75,6 +76,7 @@ public sealed class MemberService(
             // Another request added (or revived) the same member between our read and our write.
             throw Duplicate(memberId, imageId);
         }
+        events.Publish(new SharingChange(imageId, image.Owner, memberId));
         return member;
     }
 
@@ -130,6 +132,7 @@ public sealed class MemberService(
             member.ChangeStatus(newStatus, now);
             if (await TrySaveAsync(db, attempt, ct))
             {
+                events.Publish(new SharingChange(imageId, image.Owner, memberId));
                 return member;
             }
         }
@@ -150,6 +153,7 @@ public sealed class MemberService(
             member.Remove(now);
             if (await TrySaveAsync(db, attempt, ct))
             {
+                events.Publish(new SharingChange(imageId, image.Owner, memberId));
                 return;
             }
         }

@@ -33,7 +33,7 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddGlanceDomain();
-        Services.AddScoped<PortalCaller>();
+        Services.AddPortalComponentServices();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         _authorization = AddAuthorization();
     }

@@ -1,0 +1,176 @@
+using Bunit;
+using Glance.Domain.Audit;
+using Glance.Domain.Common;
+using Glance.Domain.Images;
+using Glance.Domain.Members;
+using Glance.Domain.Policies;
+using Glance.Domain.PropertyProtections;
+using Glance.Portal.Components.Images;
+using Glance.Portal.Components.Sharing;
+using Glance.Portal.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Glance.Portal.Tests.Components.Sharing;
+
+/// <summary>The owner's sharing panel, the offer banner and the activity timeline on the real domain.</summary>
+public sealed class ImageSharingPanelTests : PortalComponentContext
+{
+    private readonly CallerContext _alice = new("alice", "demo-a", ["member", "reader"]);
+
+    public ImageSharingPanelTests() => Services.AddSingleton<IRoleDirectory>(new Projects(["demo-a", "demo-b", "lab"]));
+
+    private sealed class Projects(IReadOnlyCollection<string> projects) : IRoleDirectory
+    {
+        public IReadOnlyList<string>? RolesOf(string userName, string projectId) => null;
+
+        public IReadOnlyCollection<string> AllRoles => [];
+
+        IReadOnlyCollection<string>? IRoleDirectory.Projects => projects;
+    }
+
+    private async Task<Image> ImageAsync(ImageVisibility visibility = ImageVisibility.Shared, params string[] members)
+    {
+        var image = await Service<ImageService>().CreateAsync(_alice, new NewImage { Name = "web base", Visibility = visibility });
+        foreach (var member in members)
+        {
+            await Service<MemberService>().AddAsync(_alice, image.Id, member);
+        }
+        return await Service<ImageService>().GetAsync(_alice, image.Id);
+    }
+
+    private IRenderedComponent<ImageSharingPanel> RenderPanel(Image image, CallerContext caller, List<int>? changes = null) =>
+        Render<ImageSharingPanel>(p => p
+            .Add(c => c.Image, image)
+            .Add(c => c.Caller, caller)
+            .Add(c => c.Permissions, Service<ImagePolicy>().PermissionsFor(caller, image))
+            .Add(c => c.Changed, () => changes?.Add(1)));
+
+    private static void Share(IRenderedComponent<ImageSharingPanel> cut, string project)
+    {
+        cut.Find("[data-testid=add-member-project]").Input(project);
+        cut.Find("[data-testid=add-member-submit]").Click();
+    }
+
+    [Theory]
+    [InlineData("", "Enter the id of the project to share with.")]
+    [InlineData("demo-a", "That is the image's own project.")]
+    [InlineData("demo-b", "Project demo-b is already a member.")]
+    [InlineData("nowhere", "No project nowhere is known to this portal.")]
+    public async Task Adding_a_member_says_clearly_what_is_wrong(string project, string message)
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderPanel(image, _alice);
+
+        Share(cut, project);
+
+        Assert.Contains(message, cut.Markup);
+        Assert.Single(await Service<MemberService>().ListAsync(_alice, image.Id));
+    }
+
+    [Fact]
+    public async Task Adding_a_member_leaves_it_pending_and_tells_the_page()
+    {
+        var image = await ImageAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+        var changes = new List<int>();
+        var cut = RenderPanel(image, _alice, changes);
+
+        Share(cut, "lab");
+
+        cut.WaitForAssertion(() => Assert.Single(changes));
+        var member = Assert.Single(await Service<MemberService>().ListAsync(_alice, image.Id));
+        Assert.Equal(("lab", MemberStatus.Pending), (member.MemberId, member.Status));
+    }
+
+    [Fact]
+    public async Task A_private_image_offers_to_become_shared_first()
+    {
+        var image = await ImageAsync(ImageVisibility.Private);
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderPanel(image, _alice);
+        Assert.NotNull(cut.Find("[data-testid=not-shared]"));
+
+        Share(cut, "lab");
+        cut.Find("[data-testid=make-shared-and-add]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(Service<MemberService>().ListAsync(_alice, image.Id).Result));
+        Assert.Equal(ImageVisibility.Shared, (await Service<ImageService>().GetAsync(_alice, image.Id)).Visibility);
+    }
+
+    [Fact]
+    public async Task Removing_a_member_is_confirmed()
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        SignIn("alice", "demo-a", "member", "reader");
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderPanel(image, _alice);
+
+        cut.Find("[data-testid=member-remove]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Stop sharing", dialogs.Find("[data-testid=confirm-message]").TextContent));
+        dialogs.Find("[data-testid=confirm-ok]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(Service<MemberService>().ListAsync(_alice, image.Id).Result));
+    }
+
+    [Fact]
+    public async Task A_member_sees_only_itself_and_cannot_manage()
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b", "lab");
+        var bob = SignIn("bob", "demo-b", "member", "reader");
+
+        var cut = RenderPanel(await Service<ImageService>().GetAsync(bob, image.Id), bob);
+
+        Assert.Equal(["demo-b"], cut.FindAll("[data-testid=member-row]").Select(r => r.GetAttribute("data-member")));
+        Assert.Empty(cut.FindAll("[data-testid=add-member]"));
+        Assert.Empty(cut.FindAll("[data-testid=member-remove]"));
+    }
+
+    [Theory]
+    [InlineData("pending", true)]
+    [InlineData("accepted", false)]
+    [InlineData("rejected", false)]
+    public async Task The_banner_asks_only_for_a_pending_answer(string answer, bool shown)
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        var bob = SignIn("bob", "demo-b", "member", "reader");
+        if (answer != "pending")
+        {
+            await Service<MemberService>().UpdateStatusAsync(bob, image.Id, "demo-b", answer);
+        }
+
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(bob, image.Id).Result).Add(c => c.Caller, bob));
+
+        Assert.Equal(shown, cut.FindAll("[data-testid=offer-banner]").Count == 1);
+    }
+
+    [Fact]
+    public async Task The_banner_accepts_for_the_members_project()
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        var bob = SignIn("bob", "demo-b", "member", "reader");
+        var answered = new List<int>();
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(bob, image.Id).Result).Add(c => c.Caller, bob)
+            .Add(c => c.Answered, () => answered.Add(1)));
+
+        cut.Find("[data-testid=banner-accept]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(answered));
+        Assert.Equal(MemberStatus.Accepted, (await Service<MemberService>().GetAsync(bob, image.Id, "demo-b")).Status);
+    }
+
+    [Fact]
+    public async Task The_timeline_tells_the_story_in_words()
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        await Service<MemberService>().UpdateStatusAsync(new CallerContext("bob", "demo-b", ["member", "reader"]), image.Id, "demo-b", "accepted");
+
+        var events = await Service<AuditTrail>().ForImageAsync(_alice, image.Id);
+        var cut = Render<ActivityTimeline>(p => p.Add(c => c.Events, events));
+
+        Assert.Equal(
+            ["Project demo-b changed its answer from pending to accepted (bob).", "alice (demo-a) offered it to project demo-b."],
+            cut.FindAll("[data-testid=timeline-entry] span").Select(s => s.TextContent));
+    }
+}
