@@ -22,4 +22,18 @@ public sealed class ImagePage(IPage page)
     public ILocator Delete => page.GetByTestId("action-delete");
 
     public ILocator Download => page.GetByTestId("action-download");
+
+    public ILocator NotFound => page.GetByTestId("image-not-found");
+
+    public ILocator SharingTab => page.GetByRole(AriaRole.Tab, new() { Name = "Sharing" });
+
+    public ILocator ActivityTab => page.GetByRole(AriaRole.Tab, new() { Name = "Activity" });
+
+    public ILocator MemberProject => page.GetByLabel("Project id to share with");
+
+    public ILocator Share => page.GetByTestId("add-member-submit");
+
+    public ILocator MemberRow(string project) => page.Locator($"[data-testid=member-row][data-member='{project}']");
+
+    public ILocator Timeline => page.GetByTestId("timeline");
 }
