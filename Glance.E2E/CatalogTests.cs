@@ -130,6 +130,33 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Carol_cannot_edit_properties_and_the_editor_tells_her_why_while_alice_can()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(Carol_cannot_edit_properties_and_the_editor_tells_her_why_while_alice_can), async () =>
+        {
+            await new HomePage(page).SignInAsync("carol");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync("?scope=mine");
+            await catalog.Link("demo-a golden image 2026-11").ClickAsync();
+            await Expect(page.GetByTestId("property-os_distro")).ToHaveTextAsync("debian");
+            await Expect(page.GetByTestId("read-only-reason")).ToContainTextAsync("does not allow changing this image");
+            await Expect(page.GetByTestId("edit-description")).ToHaveCountAsync(0);
+            var url = page.Url;
+
+            await page.GetByTestId("sign-out").ClickAsync();
+            await new HomePage(page).SignInAsync("alice");
+            await page.GotoAsync(url);
+            await new HomePage(page).WaitUntilInteractiveAsync();
+            await page.GetByTestId("edit-description").FillAsync("The project's base image, patched.");
+            await Expect(page.GetByTestId("preview-change")).ToContainTextAsync("→ \"The project's base image, patched.\"");
+            await page.GetByTestId("properties-save").ClickAsync();
+            await Expect(page.GetByTestId("property-preview")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("edit-description")).ToHaveValueAsync("The project's base image, patched.");
+        });
+    }
+
+    [Fact]
     public async Task Switching_project_changes_what_my_project_means()
     {
         var page = await fixture.NewPageAsync();
