@@ -58,7 +58,7 @@ public sealed class SharingTests(BrowserFixture fixture) : IClassFixture<Browser
             await inbox.GotoAsync();
             await inbox.Tab("Accepted").ClickAsync();
             await inbox.Offer(Shared).GetByTestId("offer-reject").ClickAsync();
-            await inbox.ConfirmOk.ClickAsync();
+            await new ConfirmDialog(bobPage).ConfirmAsync();
             await Expect(inbox.Offer(Shared)).ToHaveCountAsync(0);
             await inbox.Tab("Rejected").ClickAsync();
             await inbox.Offer(Shared).GetByTestId("offer-accept").ClickAsync();
@@ -73,7 +73,7 @@ public sealed class SharingTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(image.Timeline).ToContainTextAsync("Project demo-b changed its answer from rejected to accepted (bob).");
             await image.SharingTab.ClickAsync();
             await image.MemberRow("demo-b").GetByTestId("member-remove").ClickAsync();
-            await alicePage.GetByTestId("confirm-ok").ClickAsync();
+            await new ConfirmDialog(alicePage).ConfirmAsync();
             await Expect(image.MemberRow("demo-b")).ToHaveCountAsync(0);
 
             await bobPage.GotoAsync(imageUrl);

@@ -13,8 +13,6 @@ public sealed class InboxPage(IPage page)
 
     public ILocator Tab(string title) => page.GetByRole(AriaRole.Tab).Filter(new() { HasText = title });
 
-    public ILocator ConfirmOk => page.GetByTestId("confirm-ok");
-
     public async Task GotoAsync()
     {
         await page.GotoAsync("/shared-with-me");
