@@ -124,4 +124,18 @@ public sealed class PropertyEditorTests : PortalComponentContext
         cut.WaitForAssertion(() => Assert.Contains("nothing was changed", cut.Find("[data-testid=properties-error]").TextContent));
         Assert.Equal("old text", (await Service<ImageService>().GetAsync(_alice, image.Id)).GetProperty("description"));
     }
+
+    [Fact]
+    public async Task Edits_in_progress_survive_the_page_rendering_again()
+    {
+        var image = await ImageAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderEditor(image, _alice);
+        cut.Find("[data-testid=edit-description]").Input("typing…");
+
+        // The page renders its children again (a load finishing, a snackbar) with the same image.
+        cut.Render();
+
+        Assert.Equal(["description: \"old text\" → \"typing…\""], Preview(cut));
+    }
 }
