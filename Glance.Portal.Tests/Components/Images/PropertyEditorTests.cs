@@ -4,6 +4,7 @@ using Glance.Domain.Images;
 using Glance.Domain.Policies;
 using Glance.Domain.PropertyProtections;
 using Glance.Portal.Components.Images;
+using Glance.Portal.Tests.Domain.PropertyProtections;
 using Glance.Portal.Tests.TestInfrastructure;
 
 namespace Glance.Portal.Tests.Components.Images;
@@ -78,23 +79,7 @@ public sealed class PropertyEditorTests : PortalComponentContext
     {
         var image = await ImageAsync();
         await Service<ImageService>().UpdateAsync(_root, image.Id, [ImageChange.Add("x_secret", System.Text.Json.Nodes.JsonValue.Create("s"))]);
-        await Service<PropertyProtectionService>().SaveAsync(_root, """
-            [^x_secret$]
-            create = admin
-            read = admin
-            update = admin
-            delete = admin
-            [^x_readonly$]
-            create = admin
-            read = admin,member
-            update = admin
-            delete = admin
-            [.*]
-            create = @
-            read = @
-            update = @
-            delete = @
-            """, ProtectionRuleFormat.Roles, "test rules");
+        await Service<PropertyProtectionService>().SaveAsync(_root, SampleRuleFiles.Nuanced, ProtectionRuleFormat.Roles, "test rules");
         SignIn("alice", "demo-a", "member", "reader");
 
         var cut = RenderEditor(image, _alice);
