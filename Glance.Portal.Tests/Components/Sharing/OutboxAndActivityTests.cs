@@ -1,0 +1,67 @@
+using Bunit;
+using Glance.Domain.Common;
+using Glance.Domain.Images;
+using Glance.Domain.Members;
+using Glance.Portal.Components.Pages;
+using Glance.Portal.Tests.TestInfrastructure;
+
+namespace Glance.Portal.Tests.Components.Sharing;
+
+/// <summary>The owner's outbox and the project's activity page on the real domain.</summary>
+public sealed class OutboxAndActivityTests : PortalComponentContext
+{
+    private readonly CallerContext _alice = new("alice", "demo-a", ["member", "reader"]);
+
+    private async Task ShareAsync()
+    {
+        var images = Service<ImageService>();
+        var members = Service<MemberService>();
+        var web = await images.CreateAsync(_alice, new NewImage { Name = "web base" });
+        await members.AddAsync(_alice, web.Id, "demo-b");
+        await members.AddAsync(_alice, web.Id, "lab");
+        await members.UpdateStatusAsync(new CallerContext("bob", "demo-b", ["member", "reader"]), web.Id, "demo-b", "accepted");
+        var old = await images.CreateAsync(_alice, new NewImage { Name = "old build" });
+        await members.AddAsync(_alice, old.Id, "demo-b");
+        await images.UpdateAsync(_alice, old.Id, [ImageChange.Replace("visibility", System.Text.Json.Nodes.JsonValue.Create("private"))]);
+    }
+
+    [Fact]
+    public async Task The_outbox_lists_every_member_of_every_shared_image_with_its_answer()
+    {
+        await ShareAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+
+        var cut = Render<MyShares>();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=outbox-row]").Count));
+        Assert.Equal(["demo-b", "demo-b", "lab"], cut.FindAll("[data-testid=outbox-member]").Select(c => c.TextContent));
+        Assert.Equal(["pending", "accepted", "pending"], cut.FindAll("[data-testid=outbox-status]").Select(c => c.TextContent));
+        Assert.Contains("private (membership unused)", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Another_project_has_an_empty_outbox()
+    {
+        await ShareAsync();
+        SignIn("bob", "demo-b", "member", "reader");
+
+        var cut = Render<MyShares>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=outbox-empty]")));
+    }
+
+    [Fact]
+    public async Task The_activity_page_shows_the_projects_trail_newest_first()
+    {
+        await ShareAsync();
+        SignIn("bob", "demo-b", "member", "reader");
+
+        var cut = Render<Activity>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=timeline-entry]")));
+        var actions = cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-action")).ToList();
+        // Bob's project sees the offers made to it and its own answer, not alice's other members.
+        Assert.Equal(["member_added", "member_status_changed", "member_added"], actions);
+        Assert.Contains("Activity of project demo-b", cut.Markup);
+    }
+}
