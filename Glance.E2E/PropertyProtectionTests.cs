@@ -11,7 +11,9 @@ public sealed class PropertyProtectionTests(BrowserFixture fixture) : IClassFixt
 
     private static async Task AddSectionAsync(IPage page, string pattern, string who)
     {
+        var rows = await page.GetByTestId("rule-row").CountAsync();
         await page.GetByTestId("rule-add").ClickAsync();
+        await Expect(page.GetByTestId("rule-row")).ToHaveCountAsync(rows + 1);
         await page.GetByTestId("rule-pattern").Last.FillAsync(pattern);
         foreach (var operation in new[] { "create", "read", "update", "delete" })
         {

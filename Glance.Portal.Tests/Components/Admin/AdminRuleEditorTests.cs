@@ -78,6 +78,17 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
     }
 
     [Fact]
+    public void A_section_without_a_pattern_is_named_plainly()
+    {
+        var cut = RenderAdmin();
+
+        cut.Find("[data-testid=rule-add]").Click();
+
+        Assert.Equal(["Section 1 has no pattern yet."], cut.FindAll("[data-testid=draft-error]").Select(e => e.TextContent.Trim()));
+        Assert.True(cut.Find("[data-testid=rule-save]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Lint_warnings_appear_for_the_draft()
     {
         var cut = RenderAdmin();

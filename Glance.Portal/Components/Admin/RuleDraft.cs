@@ -47,6 +47,11 @@ public sealed class RuleDraft
         (Sections[index], Sections[target]) = (Sections[target], Sections[index]);
     }
 
+    /// <summary>What keeps the draft from being a file at all (a section without a pattern); the domain checks the rest.</summary>
+    public IReadOnlyList<string> Incomplete() =>
+        Sections.Select((s, i) => (s, i)).Where(p => p.s.Pattern.Trim().Length == 0)
+            .Select(p => $"Section {p.i + 1} has no pattern yet.").ToList();
+
     public string ToIni()
     {
         var text = new StringBuilder();
