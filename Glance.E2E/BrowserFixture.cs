@@ -21,6 +21,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        // Several portals and browsers share two cores while the suite runs; give assertions room.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
         Server = await CreateServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
