@@ -4,6 +4,7 @@ using Glance.Domain.Configuration;
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
+using Glance.Domain.PropertyProtections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,34 @@ public sealed class MemberService(
     ImagePolicy policy,
     IOptions<LimitsOptions> limits,
     SharingEvents events,
+    IRoleDirectory directory,
     TimeProvider clock)
 {
+    /// <summary>
+    /// What is likely wrong with offering <paramref name="image"/> to <paramref name="project"/>, in words
+    /// for a person, or null: an empty id, the image's own project, a member already, or a project the
+    /// directory does not know. Advice for a user interface only: Glance's API accepts any member id
+    /// (it does not ask Keystone), and <see cref="AddAsync"/> keeps that.
+    /// </summary>
+    public string? ProblemWithNewMember(Image image, string project)
+    {
+        if (project.Length == 0)
+        {
+            return "Enter the id of the project to share with.";
+        }
+        if (project == image.Owner)
+        {
+            return "That is the image's own project.";
+        }
+        if (image.Members.Any(m => !m.Deleted && m.MemberId == project))
+        {
+            return $"Project {project} is already a member.";
+        }
+        return directory.Projects is { } known && !known.Contains(project)
+            ? $"No project {project} is known to this portal."
+            : null;
+    }
+
     /// <summary>Two requests racing on one membership: the loser reloads and tries again this many times.</summary>
     private const int Attempts = 3;
 

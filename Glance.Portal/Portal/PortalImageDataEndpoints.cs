@@ -1,6 +1,7 @@
 using Glance.Domain.Common;
 using Glance.Domain.ImageData;
 using Glance.Domain.Images;
+using Glance.Portal.Api;
 using Glance.Portal.Api.V2;
 using Glance.Portal.Auth;
 using Microsoft.AspNetCore.Antiforgery;
@@ -72,15 +73,8 @@ internal static class PortalImageDataEndpoints
         }
     }
 
-    private static IResult Problem(GlanceException ex) => Results.Problem(ex.Message, statusCode: ex switch
-    {
-        NotFoundException => StatusCodes.Status404NotFound,
-        ForbiddenException => StatusCodes.Status403Forbidden,
-        ConflictException or InvalidTransitionException => StatusCodes.Status409Conflict,
-        QuotaExceededException => StatusCodes.Status413PayloadTooLarge,
-        StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status400BadRequest,
-    });
+    /// <summary>The API's mapping of domain refusals to status codes, so both answer alike.</summary>
+    private static IResult Problem(GlanceException ex) => Results.Problem(ex.Message, statusCode: GlanceApiExceptionHandler.StatusFor(ex));
 
     /// <summary>The image's name made safe for a file name, with the usual extension for its disk format.</summary>
     private static string FileName(Image image)

@@ -16,7 +16,7 @@ public sealed class ImageDetailsTests : PortalComponentContext
     private async Task<Image> SharedImageAsync()
     {
         var alice = SignIn("alice", "demo-a", "member", "reader");
-        var image = await Service<ImageService>().CreateAsync(alice, new NewImage { Name = "web base", Properties = new Dictionary<string, string?> { ["os_distro"] = "debian" } });
+        var image = await Service<ImageService>().CreateAsync(alice, new NewImage { Name = "web base", DiskFormat = "raw", ContainerFormat = "bare", Properties = new Dictionary<string, string?> { ["os_distro"] = "debian" } });
         await Service<MemberService>().AddAsync(alice, image.Id, "demo-b");
         return image;
     }
@@ -80,6 +80,19 @@ public sealed class ImageDetailsTests : PortalComponentContext
 
         Assert.DoesNotContain("action-delete", Actions(cut));
         Assert.Equal("Unprotect", cut.Find("[data-testid=action-protect]").TextContent.Trim());
+        Assert.DoesNotContain("action-deactivate", Actions(cut));
+
+        await using (var data = new MemoryStream([1, 2, 3]))
+        {
+            await Service<Glance.Domain.ImageData.ImageDataService>().UploadAsync(alice, image.Id, data, 3);
+        }
+        Assert.Contains("action-deactivate", Actions(RenderPage(image.Id)));
+        await Service<ImageService>().DeactivateAsync(alice, image.Id);
+
+        var deactivated = Actions(RenderPage(image.Id));
+        Assert.Contains("action-reactivate", deactivated);
+        Assert.DoesNotContain("action-deactivate", deactivated);
+        Assert.DoesNotContain("action-download", deactivated);
     }
 
     [Fact]
