@@ -159,36 +159,41 @@ public sealed class ImageService(
     {
         policy.EnsureCanList(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = Found(db, caller, query, SearchIndexUse.Always);
-
-        // One pass over the found set: a count per combination of the five values, summed per facet.
-        var distros = db.ImageProperties.Where(p => p.Name == "os_distro");
-        var groups = await (
-            from i in images
-            join p in distros on i.Id equals p.ImageId into ps
-            from p in ps.DefaultIfEmpty()
-            group i by new { i.Visibility, i.Status, DiskFormat = i.DiskFormat ?? "", Owner = i.Owner ?? "", OsDistro = p.Value ?? "" } into g
-            select new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new ImageFacets(
-            Sum(groups, g => g.Key.Visibility.ToWire(), g => g.Count),
-            Sum(groups, g => g.Key.Status.ToWire(), g => g.Count),
-            Sum(groups, g => g.Key.DiskFormat, g => g.Count),
-            Sum(groups, g => g.Key.Owner, g => g.Count),
-            Sum(groups, g => g.Key.OsDistro, g => g.Count),
-            groups.Sum(g => g.Count));
+        return await ImageFacetCounts.CountAsync(db, FacetSources(db, caller, query), ct);
     }
 
-    private static Dictionary<string, int> Sum<T>(IEnumerable<T> groups, Func<T, string> key, Func<T, int> count) =>
-        groups.GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(count));
+    /// <summary>
+    /// The found set for counting, as disjoint parts where that is cheaper: a search made of words in
+    /// many images (none selective) matches a large share of the catalog, of which a member sees a
+    /// small part. Counting it part by part lets each visibility open to everyone intersect the words in
+    /// its own index and reaches the caller's own and shared-in images through their owner and member
+    /// rows, instead of testing the visibility of every image that holds the rarest word.
+    /// </summary>
+    private List<IQueryable<Image>> FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query)
+    {
+        var parts = ImageSearchFilters.HasIndexedWord(query.Search)
+            && !ImageSearchFilters.HasSelectiveWord(query.Search!, db, ImageSearchFilters.FacetSelectiveMatches)
+            ? policy.ListableParts(Candidates(db, query), db.ImageMembers, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
+            : null;
+        if (parts is null)
+        {
+            return [Found(db, caller, query, SearchIndexUse.Always)];
+        }
+        return parts
+            .Select(part => part.OpenVisibility is { } open
+                ? part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never)
+                : part.Images.ApplyFilters(query, db, SearchIndexUse.Never))
+            .ToList();
+    }
 
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
-    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex)
-    {
-        var images = db.Images.AsNoTracking()
-            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
-        return policy.Listable(images, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
+    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex) =>
+        policy.Listable(Candidates(db, query), caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
             .ApplyFilters(query, db, searchIndex);
-    }
+
+    /// <summary>Every image a list may show before the visibility rule: not deleted, not killed, hidden only when asked.</summary>
+    private static IQueryable<Image> Candidates(GlanceDbContext db, ImageQuery query) =>
+        db.Images.AsNoTracking().Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
 
     public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)
     {

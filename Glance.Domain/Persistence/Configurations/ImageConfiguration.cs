@@ -35,6 +35,12 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         searchText.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         searchText.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
+        // The image's os_distro property, copied onto the row by triggers (migration AudienceSearch):
+        // the portal's facets count it from the row they already read instead of a lookup per image.
+        var osDistro = builder.Property<string?>(ImageFacetCounts.OsDistroColumn).HasMaxLength(255).Metadata;
+        osDistro.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        osDistro.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+
         builder.HasMany(i => i.Properties).WithOne().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Members).WithOne().HasForeignKey(m => m.ImageId).OnDelete(DeleteBehavior.Cascade);

@@ -112,6 +112,10 @@ namespace Glance.Domain.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OsDistro")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OsHashAlgo")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
