@@ -54,6 +54,14 @@ public sealed record ImageQuery
 
     /// <summary>The portal's free-text search (not part of Glance's API); null for none.</summary>
     public ImageSearch? Search { get; init; }
+
+    /// <summary>
+    /// True when nothing but the audience (visibility, member status, os_hidden) narrows the list, so
+    /// the kept facet counters hold its counts. Every filter <c>ApplyFilters</c> applies must be here.
+    /// </summary>
+    public bool NarrowsOnlyByAudience =>
+        (Search is null || Search.IsEmpty) && TextFilters.Count == 0 && NumberFilters.Count == 0 && DateFilters.Count == 0
+        && PropertyFilters.Count == 0 && Tags.Count == 0 && Protected is null && OwnerNot is null;
 }
 
 /// <summary>A page of a list; <see cref="HasMore"/> follows Glance: true when the page is full.</summary>

@@ -163,27 +163,46 @@ public sealed class ImageService(
     }
 
     /// <summary>
-    /// The found set for counting, as disjoint parts where that is cheaper: a search made of words in
-    /// many images (none selective) matches a large share of the catalog, of which a member sees a
-    /// small part. Counting it part by part lets each visibility open to everyone intersect the words in
-    /// its own index and reaches the caller's own and shared-in images through their owner and member
-    /// rows, instead of testing the visibility of every image that holds the rarest word.
+    /// Where to count a query's whole result from. A word matching few images narrows it best: its
+    /// matches are tested one by one. Otherwise the result is counted by the policy's disjoint parts, so
+    /// that a member's count never visits the catalog's many images it cannot see: a visibility open to
+    /// everyone adds up its kept counters when nothing but the audience narrows the list, or intersects
+    /// the search words in its own index; the caller's own and shared-in images come through their owner
+    /// and member rows.
     /// </summary>
-    private List<IQueryable<Image>> FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query)
+    private FacetSources FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query)
     {
-        var parts = ImageSearchFilters.HasIndexedWord(query.Search)
-            && !ImageSearchFilters.HasSelectiveWord(query.Search!, db, ImageSearchFilters.FacetSelectiveMatches)
-            ? policy.ListableParts(Candidates(db, query), db.ImageMembers, caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
-            : null;
-        if (parts is null)
+        var indexed = ImageSearchFilters.HasIndexedWord(query.Search);
+        if (indexed && ImageSearchFilters.HasSelectiveWord(query.Search!, db, ImageSearchFilters.FacetSelectiveMatches))
         {
-            return [Found(db, caller, query, SearchIndexUse.Always)];
+            return new FacetSources([Found(db, caller, query, SearchIndexUse.WhenSelective)], [], query.OsHidden);
         }
-        return parts
-            .Select(part => part.OpenVisibility is { } open
-                ? part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never)
-                : part.Images.ApplyFilters(query, db, SearchIndexUse.Never))
-            .ToList();
+        var parts = policy.ListableParts(Candidates(db, query), db.ImageMembers, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
+        var counted = query.NarrowsOnlyByAudience;
+        // A whole visibility without its own search index (an admin's private or shared images) has no
+        // narrower way in for a filtered count than the query itself.
+        if (!counted && parts.Any(p => p.Whole is { } whole && !ImageSearchFilters.HasVisibilityIndex(whole)))
+        {
+            return new FacetSources([Found(db, caller, query, SearchIndexUse.Always)], [], query.OsHidden);
+        }
+        var rows = new List<IQueryable<Image>>();
+        var counters = new List<ImageVisibility>();
+        foreach (var part in parts)
+        {
+            if (part.Whole is { } whole && counted)
+            {
+                counters.Add(whole);
+            }
+            else if (part.Whole is { } open && indexed)
+            {
+                rows.Add(part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never));
+            }
+            else
+            {
+                rows.Add(part.Images.ApplyFilters(query, db, SearchIndexUse.Never));
+            }
+        }
+        return new FacetSources(rows, counters, query.OsHidden);
     }
 
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>

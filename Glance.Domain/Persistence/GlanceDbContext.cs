@@ -17,6 +17,8 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
 
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();
 
+    public DbSet<ImageFacetCount> ImageFacetCounts => Set<ImageFacetCount>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ProtectionRuleVersion> ProtectionRuleVersions => Set<ProtectionRuleVersion>();

@@ -164,40 +164,42 @@ public sealed class ImagePolicy(PolicyEngine engine)
     }
 
     /// <summary>
-    /// The images <see cref="Listable"/> finds for a caller who is not an admin, cut into disjoint parts
-    /// that each have a narrow way into the catalog, for counting a whole result (the portal's facets):
-    /// each visibility open to every project (public; community where the query lists other projects'
-    /// community images) on its own, to be narrowed by that visibility's search index; the rest owned by
-    /// the caller's project or by nobody (the owner index); and the rest other projects shared with it
-    /// (the caller's member rows). Every part is <see cref="Listable"/> itself plus a condition that
-    /// only cuts, so a part never lists an image the rule would not. Null for an admin, who sees every
-    /// image and has no narrower way in.
+    /// The images <see cref="Listable"/> finds, cut into disjoint parts that each have a narrow way into
+    /// the catalog, for counting a whole result (the portal's facets). A part that holds every image of
+    /// one visibility, whoever owns it, says so (<see cref="ListablePart.Whole"/>): public images, and
+    /// community images where the query lists other projects' ones, for everyone; every visibility for
+    /// an admin. The rest of a caller's images are those owned by its project or by nobody (the owner
+    /// index) and those other projects shared with it (its member rows). Every part is
+    /// <see cref="Listable"/> itself plus a condition that only cuts, so a part never holds an image the
+    /// rule would not list.
     /// </summary>
-    public IReadOnlyList<ListablePart>? ListableParts(IQueryable<Image> images, IQueryable<ImageMember> members, CallerContext caller, ImageVisibility? visibility, bool allVisibilities, MemberStatus? memberStatus)
+    public IReadOnlyList<ListablePart> ListableParts(IQueryable<Image> images, IQueryable<ImageMember> members, CallerContext caller, ImageVisibility? visibility, bool allVisibilities, MemberStatus? memberStatus)
     {
-        if (IsAdmin(caller))
-        {
-            return null;
-        }
         var project = caller.ProjectId;
         var listable = Listable(images, caller, visibility, allVisibilities, memberStatus);
         var othersCommunity = allVisibilities || visibility == ImageVisibility.Community;
-        var open = othersCommunity ? new[] { ImageVisibility.Public, ImageVisibility.Community } : [ImageVisibility.Public];
-        var parts = open
-            .Where(v => visibility is null || visibility == v)
-            .Select(v => new ListablePart(listable.Where(i => i.Visibility == v), v))
-            .ToList();
-        if (visibility is null || !open.Contains(visibility.Value))
+        var wanted = Enum.GetValues<ImageVisibility>().Where(v => visibility is null || visibility == v).ToList();
+        if (IsAdmin(caller))
         {
-            var closed = othersCommunity
+            return wanted
+                .Select(v => new ListablePart(listable.Where(i => i.Visibility == v),
+                    v == ImageVisibility.Community && !othersCommunity ? null : v))
+                .ToList();
+        }
+
+        var whole = wanted.Where(v => v == ImageVisibility.Public || (v == ImageVisibility.Community && othersCommunity)).ToList();
+        var parts = whole.Select(v => new ListablePart(listable.Where(i => i.Visibility == v), v)).ToList();
+        if (wanted.Count > whole.Count)
+        {
+            var rest = othersCommunity
                 ? listable.Where(i => i.Visibility != ImageVisibility.Public && i.Visibility != ImageVisibility.Community)
                 : listable.Where(i => i.Visibility != ImageVisibility.Public);
-            parts.Add(new ListablePart(closed.Where(i => i.Owner == project || i.Owner == null), null));
-            // Another project's image that is not open reaches the caller only through a member row.
+            parts.Add(new ListablePart(rest.Where(i => i.Owner == project || i.Owner == null), null));
+            // Another project's image that is not open to all reaches the caller only through a member row.
             var sharedIn = members
                 .Where(m => m.MemberId == project && !m.Deleted && (memberStatus == null || m.Status == memberStatus))
                 .Select(m => m.ImageId);
-            parts.Add(new ListablePart(closed.Where(i => i.Owner != project && i.Owner != null && sharedIn.Contains(i.Id)), null));
+            parts.Add(new ListablePart(rest.Where(i => i.Owner != project && i.Owner != null && sharedIn.Contains(i.Id)), null));
         }
         return parts;
     }
@@ -224,5 +226,8 @@ public sealed class ImagePolicy(PolicyEngine engine)
     internal static NotFoundException NotFound(string id) => new($"No image found with ID {id}");
 }
 
-/// <summary>One part of a caller's listable images; <see cref="OpenVisibility"/> when every image in it has that visibility.</summary>
-public sealed record ListablePart(IQueryable<Image> Images, ImageVisibility? OpenVisibility);
+/// <summary>
+/// One part of a caller's listable images. <see cref="Whole"/> is set when the part is every listable
+/// image (not deleted, not killed, hidden or not as asked) of that visibility, whoever owns it.
+/// </summary>
+public sealed record ListablePart(IQueryable<Image> Images, ImageVisibility? Whole);

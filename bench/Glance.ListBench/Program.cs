@@ -77,6 +77,10 @@ var searches = new List<(string Name, ImageQuery Query)>
     // A selective search (a name fragment): the trigram index narrows it to a few hundred images.
     ("portal search \"ubuntu-42\" (list)", new ImageQuery { Search = ImageSearch.Parse("ubuntu-42") }),
     ("portal search \"ubuntu-42\" (facets)", new ImageQuery { Search = ImageSearch.Parse("ubuntu-42") }),
+    // Beyond the list: the same common words among community images, and the catalog's first
+    // load, which counts facets with no search at all.
+    ("portal search \"fedora general\" community (facets)", new ImageQuery { Search = ImageSearch.Parse("fedora general"), Visibility = ImageVisibility.Community }),
+    ("portal catalog, no search (facets)", new ImageQuery()),
 };
 
 Console.WriteLine($"{count:N0} images, {iterations} timed runs per scenario after 5 warm-up runs (ImageService.ListAsync, limit 25)");

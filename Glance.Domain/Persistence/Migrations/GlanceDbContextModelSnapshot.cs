@@ -182,6 +182,31 @@ namespace Glance.Domain.Persistence.Migrations
                     b.ToTable("images", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.Images.ImageFacetCount", b =>
+                {
+                    b.Property<string>("Visibility")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Visibility", "OsHidden", "Facet", "Value");
+
+                    b.ToTable("image_facet_counts", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.ImageProperty", b =>
                 {
                     b.Property<string>("ImageId")

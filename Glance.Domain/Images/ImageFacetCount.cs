@@ -1,0 +1,32 @@
+namespace Glance.Domain.Images;
+
+/// <summary>
+/// How many listable images (not deleted, not killed) of one visibility, hidden or not, have one value
+/// of one facet. Kept by triggers on every write of images (migration FacetCounters), never by EF: the
+/// portal's facets for a list narrowed only by audience (its first load) add these up instead of
+/// visiting every image of a visibility everyone can list.
+/// </summary>
+public sealed class ImageFacetCount
+{
+    public string Visibility { get; private set; } = "";
+
+    public bool OsHidden { get; private set; }
+
+    /// <summary>One of <see cref="Names"/>.</summary>
+    public string Facet { get; private set; } = "";
+
+    /// <summary>The image's value; an empty string when it has none.</summary>
+    public string Value { get; private set; } = "";
+
+    public long Count { get; private set; }
+
+    /// <summary>The facets, with the images column each counts.</summary>
+    public static readonly IReadOnlyList<(string Name, string Column)> Names =
+    [
+        ("visibility", "Visibility"),
+        ("status", "Status"),
+        ("disk_format", "DiskFormat"),
+        ("owner", "Owner"),
+        ("os_distro", ImageFacetCounts.OsDistroColumn),
+    ];
+}
