@@ -181,9 +181,11 @@ public sealed class ImagePolicy(PolicyEngine engine)
         var wanted = Enum.GetValues<ImageVisibility>().Where(v => visibility is null || visibility == v).ToList();
         if (IsAdmin(caller))
         {
+            // Without a visibility filter an admin's list, too, keeps only its own project's community images.
             return wanted
-                .Select(v => new ListablePart(listable.Where(i => i.Visibility == v),
-                    v == ImageVisibility.Community && !othersCommunity ? null : v))
+                .Select(v => v == ImageVisibility.Community && !othersCommunity
+                    ? new ListablePart(listable.Where(i => i.Visibility == v && i.Owner == project), null)
+                    : new ListablePart(listable.Where(i => i.Visibility == v), v))
                 .ToList();
         }
 
