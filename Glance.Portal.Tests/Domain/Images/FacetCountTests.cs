@@ -197,6 +197,8 @@ public sealed class FacetCatalog : IAsyncLifetime
         await ImageAsync("B", "B-shared cloud", "shared", "fedora", members: [("A", "rejected"), ("C", "accepted")]);
         await ImageAsync("B", "B-offer cloud", "shared", "ubuntu", members: [("A", "pending")]);
         await ImageAsync("C", "C-private cloud", "private", "alpine");
+        // An admin's default list keeps its own project's community images only.
+        await ImageAsync("admin", "admin-community cloud", "community", "debian");
         var deactivated = await ImageAsync("A", "A-deactivated cloud", "public", "ubuntu");
         await data.UploadAsync(Project("A"), deactivated, new MemoryStream([1, 2, 3]), 3);
         await Images.DeactivateAsync(Admin, deactivated);
