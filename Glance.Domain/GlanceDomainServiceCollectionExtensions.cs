@@ -68,6 +68,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<PropertyProtectionService>();
         services.AddHostedService<GlanceDatabaseInitializer>();
         services.AddHostedService<PropertyProtectionInitializer>();
+        services.AddHostedService<PlannerStatisticsRefresher>();
         return services;
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Glance.Domain.Persistence;
 
 /// <summary>
-/// Brings the database to the current schema before the first request, and mends what a crash can
-/// leave: uploads that never finished go back to queued and their partial files are removed.
+/// Brings the database to the current schema before the first request, mends what a crash can
+/// leave (uploads that never finished go back to queued and their partial files are removed), and
+/// gives the query planner statistics in scale with the catalog.
 /// </summary>
 internal sealed class GlanceDatabaseInitializer(
     IDbContextFactory<GlanceDbContext> dbFactory,
@@ -37,6 +38,10 @@ internal sealed class GlanceDatabaseInitializer(
         if (store is FileSystemImageStore fileStore)
         {
             fileStore.RemoveIncomingLeftovers();
+        }
+        if (await PlannerStatistics.RefreshAsync(db, ct))
+        {
+            logger.LogInformation("Analyzed the catalog for the query planner");
         }
     }
 

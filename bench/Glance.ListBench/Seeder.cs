@@ -82,7 +82,6 @@ internal static class Seeder
             }
         }
         await transaction.CommitAsync();
-        Execute(connection, "ANALYZE;");
         Console.WriteLine($"Seeded {count:N0} images in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
