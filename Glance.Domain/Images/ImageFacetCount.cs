@@ -12,21 +12,11 @@ public sealed class ImageFacetCount
 
     public bool OsHidden { get; private set; }
 
-    /// <summary>One of <see cref="Names"/>.</summary>
+    /// <summary>visibility, status, disk_format, owner or os_distro.</summary>
     public string Facet { get; private set; } = "";
 
     /// <summary>The image's value; an empty string when it has none.</summary>
     public string Value { get; private set; } = "";
 
     public long Count { get; private set; }
-
-    /// <summary>The facets, with the images column each counts.</summary>
-    public static readonly IReadOnlyList<(string Name, string Column)> Names =
-    [
-        ("visibility", "Visibility"),
-        ("status", "Status"),
-        ("disk_format", "DiskFormat"),
-        ("owner", "Owner"),
-        ("os_distro", ImageFacetCounts.OsDistroColumn),
-    ];
 }

@@ -15,9 +15,19 @@ internal static class ImageFacetCounts
     /// <summary>The images column holding a copy of the image's os_distro property, kept by triggers.</summary>
     public const string OsDistroColumn = "OsDistro";
 
+    /// <summary>The facets in <see cref="ImageFacets"/>' order: each one's name in the counters and its column of the found rows.</summary>
+    private static readonly (string Name, string Column)[] Facets =
+    [
+        ("visibility", nameof(FacetRow.Visibility)),
+        ("status", nameof(FacetRow.Status)),
+        ("disk_format", nameof(FacetRow.DiskFormat)),
+        ("owner", nameof(FacetRow.Owner)),
+        ("os_distro", nameof(FacetRow.OsDistro)),
+    ];
+
     public static async Task<ImageFacets> CountAsync(GlanceDbContext db, FacetSources sources, CancellationToken ct)
     {
-        var counts = ImageFacetCount.Names.Select(_ => new Dictionary<string, int>()).ToArray();
+        var counts = Facets.Select(_ => new Dictionary<string, int>()).ToArray();
         await db.Database.OpenConnectionAsync(ct);
         if (sources.Rows.Count > 0)
         {
@@ -49,7 +59,7 @@ internal static class ImageFacetCounts
             }))
             .Aggregate(Queryable.Concat);
         await using var command = found.CreateDbCommand();
-        var groupings = ImageFacetCount.Names.Select((facet, n) => $"SELECT {n}, \"{facet.Column}\", count(*) FROM found GROUP BY \"{facet.Column}\"");
+        var groupings = Facets.Select((facet, n) => $"SELECT {n}, \"{facet.Column}\", count(*) FROM found GROUP BY \"{facet.Column}\"");
         command.CommandText = $"WITH found AS MATERIALIZED ({command.CommandText})\n{string.Join("\nUNION ALL ", groupings)}";
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -67,7 +77,7 @@ internal static class ImageFacetCounts
             .Select(g => new { g.Key.Facet, g.Key.Value, Count = g.Sum(c => c.Count) })
             .Where(s => s.Count > 0)
             .ToListAsync(ct);
-        var index = ImageFacetCount.Names.Select((facet, n) => (facet.Name, n)).ToDictionary(f => f.Name, f => f.n);
+        var index = Facets.Select((facet, n) => (facet.Name, n)).ToDictionary(f => f.Name, f => f.n);
         foreach (var sum in sums)
         {
             Add(counts[index[sum.Facet]], sum.Value, (int)sum.Count);

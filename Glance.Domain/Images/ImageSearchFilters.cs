@@ -76,11 +76,11 @@ internal static class ImageSearchFilters
     /// Whether a search has a word the trigram indexes can match (three or more characters): only then
     /// can an index narrow a count of every match.
     /// </summary>
-    public static bool HasIndexedWord(ImageSearch? search) => search is not null && search.Words.Any(w => w.Length >= 3);
+    public static bool HasIndexedWord(ImageSearch? search) => search is not null && IndexedWords(search.Words).Count > 0;
 
     /// <summary>Whether a word of the search matches fewer than <paramref name="cap"/> images (counted up to the cap).</summary>
     public static bool HasSelectiveWord(ImageSearch search, GlanceDbContext db, int cap) =>
-        search.Words.Where(w => w.Length >= 3).Select(w => w.ToLowerInvariant()).Distinct().Any(w => CountUpTo(db, w, cap) < cap);
+        IndexedWords(search.Words).Any(w => CountUpTo(db, w, cap) < cap);
 
     /// <summary>
     /// Narrows images of one open visibility to those whose text holds every indexed word, through that
@@ -92,12 +92,12 @@ internal static class ImageSearchFilters
     /// </summary>
     public static IQueryable<Image> WithinVisibilityIndex(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, ImageVisibility visibility)
     {
-        var words = search.Words.Where(w => w.Length >= 3).Select(w => Phrase(w.ToLowerInvariant())).Distinct().ToList();
+        var words = IndexedWords(search.Words);
         if (words.Count == 0)
         {
             return images;
         }
-        var match = string.Join(' ', words);
+        var match = string.Join(' ', words.Select(Phrase));
         // Keep in step with HasVisibilityIndex.
         var rows = visibility switch
         {
@@ -112,14 +112,17 @@ internal static class ImageSearchFilters
     public static bool HasVisibilityIndex(ImageVisibility visibility) =>
         visibility is ImageVisibility.Public or ImageVisibility.Community;
 
+    /// <summary>The search words a trigram index can match (three or more characters), lower-cased, each once.</summary>
+    private static List<string> IndexedWords(IEnumerable<string> words) =>
+        words.Where(w => w.Length >= 3).Select(w => w.ToLowerInvariant()).Distinct().ToList();
+
     /// <summary>
-    /// The word whose index set narrows the search, or null to walk. The trigram index matches only
-    /// words of three or more characters; each candidate's matches are counted up to a cap, which costs
-    /// a few milliseconds even for a word in every image.
+    /// The word whose index set narrows the search, or null to walk. Each candidate's matches are
+    /// counted up to a cap, which costs a few milliseconds even for a word in every image.
     /// </summary>
     private static string? Narrowing(GlanceDbContext db, List<string> words, SearchIndexUse use)
     {
-        var indexed = words.Where(w => w.Length >= 3).Distinct().ToList();
+        var indexed = IndexedWords(words);
         if (indexed.Count == 0)
         {
             return null;

@@ -165,10 +165,10 @@ public sealed class ImageService(
     /// <summary>
     /// Where to count a query's whole result from. A word matching few images narrows it best: its
     /// matches are tested one by one. Otherwise the result is counted by the policy's disjoint parts, so
-    /// that a member's count never visits the catalog's many images it cannot see: a visibility open to
-    /// everyone adds up its kept counters when nothing but the audience narrows the list, or intersects
-    /// the search words in its own index; the caller's own and shared-in images come through their owner
-    /// and member rows.
+    /// that a member's count never visits the catalog's many images it cannot see: a whole visibility
+    /// adds up its kept counters when nothing but the audience narrows the list, or intersects the search
+    /// words in its own index (public, community); the caller's own and shared-in images come through
+    /// their owner and member rows.
     /// </summary>
     private FacetSources FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query)
     {
