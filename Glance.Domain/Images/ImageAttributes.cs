@@ -114,6 +114,11 @@ public static partial class ImageAttributes
             throw new ValidationException("Provided object does not match schema 'image': tag is longer than 255 characters");
         }
         CheckNo4ByteUtf8(tag);
+        if (tag is "." or "..")
+        {
+            // A URL cannot name such a tag: every server resolves the segment before routing.
+            throw new ValidationException($"Provided object does not match schema 'image': tag '{tag}' is not allowed (attribute 'tags')");
+        }
         return tag;
     }
 

@@ -62,6 +62,11 @@ public sealed class MemberService(
         {
             throw new ValidationException("Member id is longer than 255 characters.");
         }
+        if (memberId is "." or "..")
+        {
+            // No URL could name this member afterwards: servers resolve such a segment before routing.
+            throw new ValidationException($"Invalid member id '{memberId}'.");
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
         policy.EnsureCanRead(caller, image);

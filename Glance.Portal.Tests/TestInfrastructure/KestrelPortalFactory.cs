@@ -47,6 +47,29 @@ public sealed class KestrelPortalFactory : PortalApiFactory
         return new RawUpload(tcp, stream);
     }
 
+    /// <summary>
+    /// One request with its target sent byte for byte (HttpClient would resolve <c>..</c> itself), as
+    /// a member of <paramref name="project"/>; the connection closes after the answer.
+    /// </summary>
+    public async Task<RawResponse> SendRawAsync(string method, string target, string project, string? body = null)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(BaseAddress.Host, BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
+        var head = $"{method} {target} HTTP/1.1\r\nHost: {BaseAddress.Authority}\r\nConnection: close\r\n" +
+                   $"X-Identity-Status: Confirmed\r\nX-Project-Id: {project}\r\nX-Roles: member,reader\r\nAccept: application/json\r\n" +
+                   (body is null ? "" : $"Content-Type: application/json\r\nContent-Length: {bytes.Length}\r\n") + "\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(bytes);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return new RawResponse(int.Parse(text.Split(' ')[1]), split < 0 ? text : text[..split], split < 0 ? "" : text[(split + 4)..]);
+    }
+
+    public sealed record RawResponse(int Status, string Head, string Body);
+
     public sealed class RawUpload(TcpClient tcp, NetworkStream stream) : IDisposable
     {
         public async Task SendAsync(byte[] data)
