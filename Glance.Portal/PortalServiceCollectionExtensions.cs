@@ -1,5 +1,6 @@
 using Glance.Portal.Components.Shared;
 using Glance.Portal.DemoData;
+using Glance.Portal.Portal;
 using MudBlazor.Services;
 
 namespace Glance.Portal;
@@ -10,7 +11,10 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddGlancePortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Every portal cookie is Secure when the request came over HTTPS (antiforgery's default never is).
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
+        services.AddPortalErrors();
         services.AddPortalComponentServices();
         if (configuration.GetValue<bool>("Glance:DemoData:Enabled"))
         {

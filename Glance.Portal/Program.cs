@@ -4,6 +4,8 @@ using Glance.Portal.Api;
 using Glance.Portal.Auth;
 using Glance.Portal.DevIdentity;
 using Glance.Portal.Health;
+using Glance.Portal.Hosting;
+using Glance.Portal.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,7 +19,10 @@ builder.Services.AddGlancePortal(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseGlanceRequestIds();
+app.UseDotSegmentGuard();
 app.UseGlanceApi();
+app.UsePortalErrors();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -5,15 +5,16 @@ namespace Glance.Portal.Api;
 
 public static class GlanceApiApplicationBuilderExtensions
 {
+    /// <summary>An <c>x-openstack-request-id</c> on every response, first, so that even the earliest refusal carries one.</summary>
+    public static IApplicationBuilder UseGlanceRequestIds(this IApplicationBuilder app) => app.UseMiddleware<RequestIdMiddleware>();
+
     /// <summary>
-    /// The API's middleware: request ids on every response, Glance's error bodies for exceptions and
-    /// for bare status codes (401, 404, 405) under the API path, and the minor-version prefixes
-    /// (<c>/v2.1/…</c>) that all reach the one v2 API.
+    /// The API's middleware: Glance's error bodies for exceptions and
+    /// for bare status codes (401, 404, 405) under the API path, and Glance's version negotiation.
     /// </summary>
     public static IApplicationBuilder UseGlanceApi(this IApplicationBuilder app)
     {
         var pathBase = app.ApplicationServices.GetRequiredService<IOptions<GlanceApiOptions>>().Value.PathBase;
-        app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
@@ -25,22 +26,15 @@ public static class GlanceApiApplicationBuilderExtensions
         });
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(pathBase, out var rest))
+            // The OpenStack clients send their token as X-Auth-Token; it is a bearer token like any other.
+            var token = context.Request.Headers["X-Auth-Token"].ToString();
+            if (token.Length > 0 && context.Request.Headers.Authorization.Count == 0 && context.Request.Path.StartsWithSegments(pathBase))
             {
-                // The OpenStack clients send their token as X-Auth-Token; it is a bearer token like any other.
-                var token = context.Request.Headers["X-Auth-Token"].ToString();
-                if (token.Length > 0 && context.Request.Headers.Authorization.Count == 0)
-                {
-                    context.Request.Headers.Authorization = "Bearer " + token;
-                }
-                var segments = rest.Value?.Split('/', 3) ?? [];
-                if (segments.Length >= 2 && segments[1] != "v2" && VersionsEndpoints.AcceptedPrefixes.Contains(segments[1]))
-                {
-                    context.Request.Path = pathBase + "/v2" + (segments.Length == 3 ? "/" + segments[2] : "");
-                }
+                context.Request.Headers.Authorization = "Bearer " + token;
             }
             return next(context);
         });
+        app.UseMiddleware<VersionNegotiationMiddleware>(pathBase.ToString());
         return app;
     }
 

@@ -13,6 +13,9 @@ internal static class UnmatchedEndpoint
 {
     private static readonly ConcurrentDictionary<string, TemplateMatcher> s_matchers = new();
 
+    /// <summary>The order Glance's routes list their methods in <c>Allow</c> (GET, PATCH, DELETE for an image).</summary>
+    private static readonly string[] s_methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
     public static RouteGroupBuilder MapUnmatched(this RouteGroupBuilder v2)
     {
         v2.Map("/{**rest}", NotFoundOrMethodNotAllowed).WithName(nameof(NotFoundOrMethodNotAllowed)).WithOrder(int.MaxValue);
@@ -28,6 +31,7 @@ internal static class UnmatchedEndpoint
             .Where(e => Matcher(e.RoutePattern.RawText!).TryMatch(path, new RouteValueDictionary()))
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
             .Distinct()
+            .OrderBy(m => Array.IndexOf(s_methodOrder, m))
             .ToList();
         if (allowed.Count == 0)
         {

@@ -5,7 +5,7 @@ namespace Glance.Portal.Api.Versions;
 
 /// <summary>
 /// Version discovery (glance/api/versions.py), answered before authentication: <c>GET /</c> is 300,
-/// <c>GET /versions</c> is 200, and a path under an unknown version is the 300 document too.
+/// <c>GET /versions</c> is 200, and a path under an unknown version is the 300 document too (reference §1.1).
 /// </summary>
 internal static class VersionsEndpoints
 {
@@ -20,14 +20,14 @@ internal static class VersionsEndpoints
     /// <summary>The version prefixes that reach the v2 API, as Glance accepts them.</summary>
     public static readonly IReadOnlySet<string> AcceptedPrefixes = new HashSet<string>(s_versions.Select(v => v.Id)) { "v2" };
 
+    /// <summary>
+    /// Both answer every method, as Glance's version negotiation does before any router sees the
+    /// request; <see cref="VersionNegotiationMiddleware"/> sends unknown versions and <c>/versions/…</c> here.
+    /// </summary>
     public static RouteGroupBuilder MapVersions(this RouteGroupBuilder api)
     {
-        api.MapGet("/", ListVersionsMultipleChoices).WithName(nameof(ListVersionsMultipleChoices));
-        api.MapGet("/versions", ListVersions).WithName(nameof(ListVersions));
-        // Anything whose first segment is not a v2 prefix: the 300 document, as Glance's version negotiation does.
-        api.Map("/{version:regex(^(?!v2$|v2\\.\\d+$).*$)}/{**rest}", ListVersionsMultipleChoices)
-            .WithName("UnknownVersion")
-            .WithOrder(int.MaxValue);
+        api.Map("/", ListVersionsMultipleChoices).WithName(nameof(ListVersionsMultipleChoices));
+        api.Map("/versions", ListVersions).WithName(nameof(ListVersions));
         return api;
     }
 
