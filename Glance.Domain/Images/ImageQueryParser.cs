@@ -151,17 +151,26 @@ public static class ImageQueryParser
         return result;
     }
 
+    /// <summary>
+    /// One <c>key[:dir]</c> of a <c>sort</c> value as Glance splits it (<c>partition(':')</c>, then both
+    /// halves stripped): spaces around either are fine, and an empty direction means the default.
+    /// </summary>
     private static SortKey ParseSortItem(string item)
     {
-        var parts = item.Trim().Split(':');
-        if (parts.Length > 2 || parts[0].Length == 0)
+        var colon = item.IndexOf(':');
+        var key = (colon < 0 ? item : item[..colon]).Trim();
+        var dir = colon < 0 ? "" : item[(colon + 1)..].Trim();
+        if (key.Length == 0)
         {
             throw new ValidationException($"Invalid sort value: {item}");
         }
-        EnsureSortKey(parts[0]);
-        var dir = parts.Length == 2 ? parts[1] : "desc";
+        EnsureSortKey(key);
+        if (dir.Length == 0)
+        {
+            dir = "desc";
+        }
         EnsureDirection(dir);
-        return new SortKey(parts[0], dir == "desc");
+        return new SortKey(key, dir == "desc");
     }
 
     private static void EnsureSortKey(string key)

@@ -384,6 +384,11 @@ public sealed class ImageService(
             {
                 throw new ForbiddenException($"Property {name} may not be removed.");
             }
+            if (change.Op == ImageChangeOp.Add && change.V20Semantics)
+            {
+                // Glance's v2.0 add refuses any attribute the image has, and every image has each core one, set or not.
+                throw new ConflictException($"Property {name} already present.");
+            }
             SetCore(caller, image, name, value);
             return;
         }

@@ -174,12 +174,13 @@ public sealed class MemberService(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (db, image, member) = await LoadForChangeAsync(caller, imageId, memberId, $"Not allowed to delete members for image {imageId}.", ct);
+            // Glance checks that the caller owns the image before it looks for the member: anyone else
+            // who can see the image is refused (403), whichever member they name.
+            var (db, image, member) = await LoadForChangeAsync(caller, imageId, memberId, $"Not allowed to delete members for image {imageId}.", ct,
+                image => policy.CanManageMembers(caller, image, "delete_member")
+                    ? null
+                    : new ForbiddenException($"Not allowed to delete members for image {imageId}."));
             await using var _ = db;
-            if (!policy.CanManageMembers(caller, image, "delete_member"))
-            {
-                throw new ForbiddenException($"Not allowed to delete members for image {imageId}.");
-            }
             var now = Now();
             AuditTrail.Record(db, caller, image, AuditAction.MemberRemoved, memberId, member.Status.ToWire(), null, now);
             member.Remove(now);
@@ -193,7 +194,7 @@ public sealed class MemberService(
 
     /// <summary>The image (tracked) and the member record a change is about, in a context the caller disposes.</summary>
     private async Task<(GlanceDbContext Db, Image Image, ImageMember Member)> LoadForChangeAsync(
-        CallerContext caller, string imageId, string memberId, string notShared, CancellationToken ct)
+        CallerContext caller, string imageId, string memberId, string notShared, CancellationToken ct, Func<Image, Exception?>? refuseBeforeLookup = null)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         try
@@ -201,6 +202,10 @@ public sealed class MemberService(
             var image = await ImageService.LoadAsync(db, caller, imageId, tracked: true, ct);
             policy.EnsureCanRead(caller, image);
             EnsureShared(image, notShared);
+            if (refuseBeforeLookup?.Invoke(image) is { } refusal)
+            {
+                throw refusal;
+            }
             return (db, image, Find(caller, image, memberId));
         }
         catch

@@ -67,12 +67,13 @@ public sealed class SharingMatrixTests(PortalApiFactory factory) : IClassFixture
         { "community", "X", Ok, false, true, Forbidden, Forbidden, Forbidden },
         { "community", "admin", Ok, false, true, Forbidden, Forbidden, Forbidden },
         // Shared: members read whatever they answered; only accepted puts it in the default list. The
-        // owner manages members but never answers for them; a member sees only its own record.
+        // owner manages members but never answers for them; a member sees only its own record, and
+        // removing one is refused as not the owner's before the member is looked for.
         { "shared", "owner", Ok, true, true, Ok, NoContent, Forbidden },
         { "shared", "owner-reader", Ok, true, true, Ok, NoContent, Forbidden },
         { "shared", "A", Ok, true, true, Forbidden, Forbidden, Ok },
-        { "shared", "P", Ok, false, true, Forbidden, NotFound, NotFound },
-        { "shared", "R", Ok, false, true, Forbidden, NotFound, NotFound },
+        { "shared", "P", Ok, false, true, Forbidden, Forbidden, NotFound },
+        { "shared", "R", Ok, false, true, Forbidden, Forbidden, NotFound },
         { "shared", "X", NotFound, false, false, NotFound, NotFound, NotFound },
         { "shared", "admin", Ok, true, true, Ok, NoContent, Ok },
         // Private: members are dormant, so they are strangers again.

@@ -10,8 +10,8 @@ internal static class ImageActionsEndpoints
     public static RouteGroupBuilder MapImageActions(this RouteGroupBuilder v2)
     {
         var actions = v2.MapGroup("/images/{imageId}/actions");
-        actions.MapPost("/deactivate", DeactivateImage).WithName(nameof(DeactivateImage));
-        actions.MapPost("/reactivate", ReactivateImage).WithName(nameof(ReactivateImage));
+        actions.MapPost("/deactivate", DeactivateImage).WithName(nameof(DeactivateImage)).RejectBody();
+        actions.MapPost("/reactivate", ReactivateImage).WithName(nameof(ReactivateImage)).RejectBody();
         return v2;
     }
 

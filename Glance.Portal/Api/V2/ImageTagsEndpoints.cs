@@ -10,7 +10,7 @@ internal static class ImageTagsEndpoints
     public static RouteGroupBuilder MapImageTags(this RouteGroupBuilder v2)
     {
         var tags = v2.MapGroup("/images/{imageId}/tags");
-        tags.MapPut("/{tag}", AddImageTag).WithName(nameof(AddImageTag));
+        tags.MapPut("/{tag}", AddImageTag).WithName(nameof(AddImageTag)).RejectBody();
         tags.MapDelete("/{tag}", DeleteImageTag).WithName(nameof(DeleteImageTag)).RejectBody();
         return v2;
     }

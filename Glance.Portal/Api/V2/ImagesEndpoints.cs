@@ -17,7 +17,8 @@ internal static class ImagesEndpoints
     {
         var images = v2.MapGroup("/images");
         images.MapPost("/", CreateImage).WithName(nameof(CreateImage));
-        images.MapGet("/", ListImages).WithName(nameof(ListImages)).RejectBody();
+        // A list ignores a body, as Glance's does.
+        images.MapGet("/", ListImages).WithName(nameof(ListImages));
         images.MapGet("/{imageId}", GetImage).WithName(nameof(GetImage)).RejectBody();
         images.MapPatch("/{imageId}", UpdateImage).WithName(nameof(UpdateImage));
         images.MapDelete("/{imageId}", DeleteImage).WithName(nameof(DeleteImage)).RejectBody();
