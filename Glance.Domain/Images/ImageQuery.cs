@@ -55,6 +55,15 @@ public sealed record ImageQuery
     /// <summary>The portal's free-text search (not part of Glance's API); null for none.</summary>
     public ImageSearch? Search { get; init; }
 
+    /// <summary>The custom properties whose values this query matches by name (filters and <c>key=value</c> terms).</summary>
+    public IEnumerable<string> PropertyNamesMatched =>
+        PropertyFilters.Keys
+            .Concat(Search?.PropertyAnyOf.Select(c => c.Key) ?? [])
+            .Concat(Search?.PropertyNot.Select(c => c.Key) ?? []);
+
+    /// <summary>Whether the query matches words against every property value (the portal's search words).</summary>
+    public bool MatchesAnyPropertyValue => Search is { } search && (search.Words.Count > 0 || search.ExcludedWords.Count > 0);
+
     /// <summary>
     /// True when nothing but the audience (visibility, member status, os_hidden) narrows the list, so
     /// the kept facet counters hold its counts. Every filter <c>ApplyFilters</c> applies must be here.

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Glance.Domain.Persistence;
+using Glance.Domain.PropertyProtections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Domain.Images;
@@ -7,11 +8,11 @@ namespace Glance.Domain.Images;
 /// <summary>Translates an <see cref="ImageQuery"/>'s filters into the SQL query, all of them ANDed, as Glance does.</summary>
 internal static class ImageQueryFilters
 {
-    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db, SearchIndexUse searchIndex)
+    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db, SearchIndexUse searchIndex, PropertyReadScope readable)
     {
         if (query.Search is { IsEmpty: false } search)
         {
-            images = images.ApplySearch(search, db, searchIndex);
+            images = images.ApplySearch(search, db, searchIndex, readable);
         }
         foreach (var filter in query.TextFilters)
         {
@@ -27,7 +28,10 @@ internal static class ImageQueryFilters
         }
         foreach (var (name, value) in query.PropertyFilters)
         {
-            images = images.Where(i => i.Properties.Any(p => p.Name == name && p.Value == value));
+            // A property the caller may not read is one no image has, for this caller.
+            images = readable.CanRead(name)
+                ? images.Where(i => i.Properties.Any(p => p.Name == name && p.Value == value))
+                : images.Where(i => false);
         }
         foreach (var tag in query.Tags)
         {

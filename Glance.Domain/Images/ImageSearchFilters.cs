@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Glance.Domain.Persistence;
+using Glance.Domain.PropertyProtections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Domain.Images;
@@ -42,7 +44,13 @@ internal static class ImageSearchFilters
     /// </summary>
     internal static int FacetSelectiveMatches { get; set; } = 2_000;
 
-    public static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, SearchIndexUse use)
+    /// <summary>
+    /// The search's conditions. The search text holds every property value, so for a caller who may
+    /// not read some of them (<paramref name="readable"/>) each word must also be found in the name or
+    /// in a value the caller may read, an excluded word is looked for only there, and a condition on a
+    /// hidden property sees no value: nothing the caller may not read can decide whether an image is found.
+    /// </summary>
+    public static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, SearchIndexUse use, PropertyReadScope readable)
     {
         var words = search.Words.Select(w => w.ToLowerInvariant()).ToList();
         if (use != SearchIndexUse.Never && Narrowing(db, words, use) is { } rarest)
@@ -50,27 +58,47 @@ internal static class ImageSearchFilters
             var rows = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM image_search WHERE image_search MATCH {Phrase(rarest)}");
             images = images.Where(i => rows.Contains(SqliteRowId.RowId(i.Id)));
         }
+        var hidden = readable.Hidden.ToList();
         foreach (var word in words)
         {
             var pattern = Contains(word);
             images = images.Where(i => EF.Functions.Like(EF.Property<string>(i, SearchTextColumn), pattern, "\\"));
+            if (readable.HidesAny)
+            {
+                images = images.Where(ReadableTextHolds(pattern, hidden));
+            }
         }
         foreach (var word in search.ExcludedWords.Select(w => w.ToLowerInvariant()))
         {
             var pattern = Contains(word);
-            images = images.Where(i => !EF.Functions.Like(EF.Property<string>(i, SearchTextColumn), pattern, "\\"));
+            images = readable.HidesAny
+                ? images.Where(Not(ReadableTextHolds(pattern, hidden)))
+                : images.Where(i => !EF.Functions.Like(EF.Property<string>(i, SearchTextColumn), pattern, "\\"));
         }
         foreach (var (key, values) in search.PropertyAnyOf)
         {
             var anyOf = values.ToList();
-            images = images.Where(i => i.Properties.Any(p => p.Name == key && anyOf.Contains(p.Value!)));
+            images = readable.CanRead(key)
+                ? images.Where(i => i.Properties.Any(p => p.Name == key && anyOf.Contains(p.Value!)))
+                : images.Where(i => false);
         }
-        foreach (var (key, value) in search.PropertyNot)
+        foreach (var (key, value) in search.PropertyNot.Where(c => readable.CanRead(c.Key)))
         {
             images = images.Where(i => !i.Properties.Any(p => p.Name == key && p.Value == value));
         }
         return images;
     }
+
+    /// <summary>
+    /// The word in the name or in a value the caller may read. Unlike the search text it cannot match
+    /// across two fields, which only a quoted word with a space could.
+    /// </summary>
+    private static Expression<Func<Image, bool>> ReadableTextHolds(string pattern, List<string> hidden) =>
+        i => EF.Functions.Like(i.Name!, pattern, "\\")
+             || i.Properties.Any(p => !hidden.Contains(p.Name) && EF.Functions.Like(p.Value!, pattern, "\\"));
+
+    private static Expression<Func<Image, bool>> Not(Expression<Func<Image, bool>> condition) =>
+        Expression.Lambda<Func<Image, bool>>(Expression.Not(condition.Body), condition.Parameters);
 
     /// <summary>
     /// Whether a search has a word the trigram indexes can match (three or more characters): only then

@@ -96,7 +96,8 @@ public sealed class ImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One open for the page's several statements, not one per statement.
         await db.Database.OpenConnectionAsync(ct);
-        var images = Found(db, caller, query, SearchIndexUse.WhenSelective);
+        var readable = await ReadScopeAsync(db, caller, query, ct);
+        var images = Found(db, caller, query, SearchIndexUse.WhenSelective, readable);
 
         Image? markerImage = null;
         if (query.Marker is { } markerId)
@@ -159,7 +160,28 @@ public sealed class ImageService(
     {
         policy.EnsureCanList(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ImageFacetCounts.CountAsync(db, FacetSources(db, caller, query), ct);
+        var readable = await ReadScopeAsync(db, caller, query, ct);
+        var facets = await ImageFacetCounts.CountAsync(db, FacetSources(db, caller, query, readable), ct);
+        // The os_distro copy on the image row is a property value like any other.
+        return readable.CanRead("os_distro") ? facets : facets with { OsDistro = new Dictionary<string, int>() };
+    }
+
+    /// <summary>
+    /// The property names this query could match that the caller may not read: those it names, the
+    /// os_distro of the facets, and every name the catalog holds when it searches words in all values.
+    /// </summary>
+    private async Task<PropertyReadScope> ReadScopeAsync(GlanceDbContext db, CallerContext caller, ImageQuery query, CancellationToken ct)
+    {
+        if (protections.Current is null)
+        {
+            return PropertyReadScope.Everything;
+        }
+        var names = query.PropertyNamesMatched.Append("os_distro").ToList();
+        if (query.MatchesAnyPropertyValue)
+        {
+            names.AddRange(await db.ImagePropertyNames.AsNoTracking().Select(n => n.Name).ToListAsync(ct));
+        }
+        return protections.ReadScope(caller, names);
     }
 
     /// <summary>
@@ -170,12 +192,12 @@ public sealed class ImageService(
     /// words in its own index (public, community); the caller's own and shared-in images come through
     /// their owner and member rows.
     /// </summary>
-    private FacetSources FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query)
+    private FacetSources FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query, PropertyReadScope readable)
     {
         var indexed = ImageSearchFilters.HasIndexedWord(query.Search);
         if (indexed && ImageSearchFilters.HasSelectiveWord(query.Search!, db, ImageSearchFilters.FacetSelectiveMatches))
         {
-            return new FacetSources([Found(db, caller, query, SearchIndexUse.WhenSelective)], [], query.OsHidden);
+            return new FacetSources([Found(db, caller, query, SearchIndexUse.WhenSelective, readable)], [], query.OsHidden);
         }
         var parts = policy.ListableParts(Candidates(db, query), db.ImageMembers, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
         var counted = query.NarrowsOnlyByAudience;
@@ -183,7 +205,7 @@ public sealed class ImageService(
         // narrower way in for a filtered count than the query itself.
         if (!counted && parts.Any(p => p.Whole is { } whole && !ImageSearchFilters.HasVisibilityIndex(whole)))
         {
-            return new FacetSources([Found(db, caller, query, SearchIndexUse.Always)], [], query.OsHidden);
+            return new FacetSources([Found(db, caller, query, SearchIndexUse.Always, readable)], [], query.OsHidden);
         }
         var rows = new List<IQueryable<Image>>();
         var counters = new List<ImageVisibility>();
@@ -195,20 +217,20 @@ public sealed class ImageService(
             }
             else if (part.Whole is { } open && indexed)
             {
-                rows.Add(part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never));
+                rows.Add(part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never, readable));
             }
             else
             {
-                rows.Add(part.Images.ApplyFilters(query, db, SearchIndexUse.Never));
+                rows.Add(part.Images.ApplyFilters(query, db, SearchIndexUse.Never, readable));
             }
         }
         return new FacetSources(rows, counters, query.OsHidden);
     }
 
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
-    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex) =>
+    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex, PropertyReadScope readable) =>
         policy.Listable(Candidates(db, query), caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
-            .ApplyFilters(query, db, searchIndex);
+            .ApplyFilters(query, db, searchIndex, readable);
 
     /// <summary>Every image a list may show before the visibility rule: not deleted, not killed, hidden only when asked.</summary>
     private static IQueryable<Image> Candidates(GlanceDbContext db, ImageQuery query) =>

@@ -13,6 +13,8 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
 
     public DbSet<ImageProperty> ImageProperties => Set<ImageProperty>();
 
+    public DbSet<ImagePropertyName> ImagePropertyNames => Set<ImagePropertyName>();
+
     public DbSet<ImageTag> ImageTags => Set<ImageTag>();
 
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();

@@ -29,6 +29,17 @@ public sealed class PropertyProtectionEngine(PolicyEngine policies)
         return active.SectionOf(property) is { } section && Decide(active.Rules.Format, section.Rules[operation], caller);
     }
 
+    /// <summary>Which of <paramref name="names"/> the caller may not read, for a query over property values.</summary>
+    public PropertyReadScope ReadScope(CallerContext caller, IEnumerable<string> names)
+    {
+        if (_active is null)
+        {
+            return PropertyReadScope.Everything;
+        }
+        var hidden = names.Where(n => !IsAllowed(caller, n, PropertyOperation.Read)).ToHashSet(StringComparer.Ordinal);
+        return hidden.Count == 0 ? PropertyReadScope.Everything : new PropertyReadScope(hidden);
+    }
+
     /// <summary>
     /// Leaves out of a loaded image the properties the caller may not read (reference §6.2: they are
     /// silently omitted). Only for images on their way out: nothing saves them afterwards.

@@ -226,6 +226,17 @@ namespace Glance.Domain.Persistence.Migrations
                     b.ToTable("image_properties", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.Images.ImagePropertyName", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("image_property_names", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.ImageTag", b =>
                 {
                     b.Property<string>("ImageId")
