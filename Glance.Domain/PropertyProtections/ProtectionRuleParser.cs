@@ -102,6 +102,11 @@ public static class ProtectionRuleParser
         {
             errors.Add($"Section [{name}] (line {line}): not a valid regular expression: {ex.Message}");
         }
+        if (regex is not null && TimesOut(regex, name))
+        {
+            errors.Add($"Section [{name}] (line {line}): the regular expression takes longer than {s_matchTimeout.TotalMilliseconds} ms " +
+                       "to match a property name (nested repetition such as (a+)+ backtracks without end); write it without that.");
+        }
         foreach (var unknown in values.Keys.Where(k => !Enum.GetValues<PropertyOperation>().Any(o => o.ToWire() == k)))
         {
             errors.Add($"Section [{name}] (line {line}): '{unknown}' is not an operation (create, read, update, delete).");
@@ -126,6 +131,34 @@ public static class ProtectionRuleParser
             rules[operation] = new ProtectionRule(permissions);
         }
         return errors.Count == count ? new ProtectionSection(name, regex!, rules) : null;
+    }
+
+    /// <summary>
+    /// Tries the pattern on the names that make a backtracking pattern blow up: long runs of each
+    /// character it names (and of a few common ones), whole and with a character that breaks the match
+    /// at the end, as long as a property name can be. A pattern that survives these matches every name
+    /// in time in practice; one that does not would otherwise fail the reads and lists of every image
+    /// holding such a name.
+    /// </summary>
+    private static bool TimesOut(Regex regex, string pattern)
+    {
+        const int longest = 255;
+        var characters = pattern.Where(char.IsLetterOrDigit).Concat("a0_-.: x").Distinct();
+        try
+        {
+            foreach (var c in characters)
+            {
+                var run = new string(c, longest);
+                regex.IsMatch(run);
+                regex.IsMatch(run[1..] + "!");
+                regex.IsMatch("x_" + run[3..] + "!");
+            }
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Python's named-group syntax in .NET's spelling; the rest of the usual syntax is shared.</summary>

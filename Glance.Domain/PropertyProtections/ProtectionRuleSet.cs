@@ -33,15 +33,26 @@ public sealed class ProtectionRuleSet(ProtectionRuleFormat format, IReadOnlyList
 
     public IReadOnlyList<ProtectionSection> Sections { get; } = sections;
 
-    /// <summary>The first section whose pattern matches, with its position; null when none does.</summary>
+    /// <summary>
+    /// The first section whose pattern matches, with its position; null when none does. A pattern that
+    /// runs out of time on the name (validation refuses those it can find) also gives null, so the
+    /// property is closed to everyone, as an unmatched one is: never opened by a later section, and a
+    /// read omits it instead of failing.
+    /// </summary>
     public (ProtectionSection Section, int Index)? Match(string propertyName)
     {
-        for (var i = 0; i < Sections.Count; i++)
+        try
         {
-            if (Sections[i].Matches(propertyName))
+            for (var i = 0; i < Sections.Count; i++)
             {
-                return (Sections[i], i);
+                if (Sections[i].Matches(propertyName))
+                {
+                    return (Sections[i], i);
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
         }
         return null;
     }
