@@ -12,6 +12,12 @@ public sealed class KeystoneOptions
     /// <summary>Keystone's base URL, e.g. <c>http://keystone:5000</c> (with or without <c>/v3</c>).</summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// The Keystone that 401 answers name in <c>WWW-Authenticate: Keystone uri="…"</c>, as
+    /// keystonemiddleware's <c>www_authenticate_uri</c>; <see cref="Url"/> when not set.
+    /// </summary>
+    public string? WwwAuthenticateUri { get; set; }
+
     public string ServiceUser { get; set; } = "glance";
 
     public string? ServicePassword { get; set; }

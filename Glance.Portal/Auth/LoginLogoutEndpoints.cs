@@ -41,6 +41,7 @@ public static class LoginLogoutEndpoints
             HttpOnly = true,
             IsEssential = true,
             SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
             Expires = DateTimeOffset.UtcNow.AddYears(1),
         });
         // The principal already holds Glance's claim names; apply the new project with those.
@@ -50,9 +51,17 @@ public static class LoginLogoutEndpoints
         return TypedResults.LocalRedirect(LocalUrl(returnUrl));
     }
 
-    /// <summary>Only paths on this site, so that sign-in cannot be turned into an open redirect.</summary>
+    /// <summary>
+    /// Only paths on this site, so that sign-in cannot be turned into an open redirect: a path that
+    /// starts with one slash and holds no backslash and no control character. Browsers drop tabs and
+    /// line breaks from a URL and read a backslash as a slash, so <c>/\t/evil.example</c> and
+    /// <c>/\\evil</c> would leave the site; a line break in a header would also fail the response.
+    /// The same holds for the value decoded once more (<c>/%09/evil.example</c>).
+    /// </summary>
     public static string LocalUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+        url is { Length: > 0 } && IsLocalPath(url) && IsLocalPath(Uri.UnescapeDataString(url)) ? url : "/";
+
+    /// <summary>The same test on the value once more decoded, in case something on the way decodes it again.</summary>
+    private static bool IsLocalPath(string url) =>
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || url[1] != '/') && !url.Contains('\\') && !url.Any(char.IsControl);
 }

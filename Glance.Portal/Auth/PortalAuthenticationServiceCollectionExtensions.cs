@@ -43,8 +43,12 @@ public static class PortalAuthenticationServiceCollectionExtensions
             {
                 options.Cookie.Name = ".Glance.Portal";
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // What the portal's pages fetch gets a status and problem details, not the sign-in page.
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             })
             .AddOpenIdConnect(OidcScheme, options =>
             {
@@ -62,7 +66,27 @@ public static class PortalAuthenticationServiceCollectionExtensions
                     options.RequireHttpsMetadata = false;
                     options.CallbackPath = SameOriginRedirectUriHandlers.CallbackPath;
                     options.SignedOutCallbackPath = SameOriginRedirectUriHandlers.SignedOutCallbackPath;
+                    // The embedded provider's end-session endpoint takes only POST, so the browser posts the
+                    // sign-out request as the handler's FormPost mode would (which would post sign-in too).
+                    options.Events.OnRedirectToIdentityProviderForSignOut = async context =>
+                    {
+                        context.ProtocolMessage.State = context.Options.StateDataFormat.Protect(context.Properties);
+                        context.Response.ContentType = "text/html; charset=utf-8";
+                        context.Response.Headers.CacheControl = "no-cache, no-store";
+                        await context.Response.WriteAsync(context.ProtocolMessage.BuildFormPost());
+                        context.HandleResponse();
+                    };
                 }
+                options.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments(Portal.PortalErrors.PathPrefix))
+                    {
+                        // What the portal's pages fetch gets 401 with problem details, not a sign-in page.
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.HandleResponse();
+                    }
+                    return Task.CompletedTask;
+                };
                 // Claims the provider sends from its userinfo endpoint (Keycloak's and oidc-provider's habit) count too.
                 options.ClaimActions.MapAll();
                 // At the end of sign-in, when the identity token's and userinfo's claims are both in.
@@ -80,6 +104,19 @@ public static class PortalAuthenticationServiceCollectionExtensions
                 options.ConfigurationManager = manager);
         }
         return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(Portal.PortalErrors.PathPrefix))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     public static bool HasIdentityProvider(IConfiguration configuration) =>

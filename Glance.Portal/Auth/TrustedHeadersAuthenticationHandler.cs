@@ -54,8 +54,14 @@ internal sealed class TrustedHeadersAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"glance\"";
-        return GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "This server could not verify that you are authorized to access the document you requested.");
+        // keystonemiddleware names the Keystone a client should get a token from.
+        var keystone = Context.RequestServices.GetRequiredService<IOptions<KeystoneOptions>>().Value;
+        Response.Headers.WWWAuthenticate = keystone.Enabled
+            ? $"Keystone uri=\"{keystone.WwwAuthenticateUri ?? keystone.Url!.TrimEnd('/')}\""
+            : "Bearer realm=\"glance\"";
+        return GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized,
+            "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong " +
+            "credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

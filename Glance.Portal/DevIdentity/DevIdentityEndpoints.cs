@@ -24,7 +24,8 @@ internal static class DevIdentityEndpoints
     {
         endpoints.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)Authorize).DisableAntiforgery();
         endpoints.MapPost("/connect/token", (Delegate)Token).DisableAntiforgery();
-        endpoints.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)Logout).DisableAntiforgery();
+        // Sign-out only by POST, so that a link or an image on another page cannot end the session.
+        endpoints.MapPost("/connect/logout", (Delegate)Logout).DisableAntiforgery();
         endpoints.MapMethods("/connect/userinfo", ["GET", "POST"], (Delegate)UserInfo).DisableAntiforgery();
         endpoints.MapGet(LoginPath, LoginPage);
         endpoints.MapPost(LoginPath, Login);
@@ -49,13 +50,17 @@ internal static class DevIdentityEndpoints
         return SignIn(account, project, request);
     }
 
-    private static async Task<IResult> Token(HttpContext context)
+    private static async Task<IResult> Token(HttpContext context, LoginRateLimiter limiter)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         DemoAccount? account;
         string? askedProject;
         if (request.IsPasswordGrantType())
         {
+            if (!limiter.TryAttempt(context, request.Username, out var retryAfter))
+            {
+                return LoginRateLimiter.TooManyAttempts(context, retryAfter, json: true);
+            }
             account = DemoAccounts.SignIn(request.Username, request.Password);
             if (account is null)
             {
@@ -118,7 +123,7 @@ internal static class DevIdentityEndpoints
     private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error) =>
         TypedResults.Content(LoginHtml(antiforgery.GetAndStoreTokens(context), Auth.LoginLogoutEndpoints.LocalUrl(returnUrl), error), "text/html; charset=utf-8");
 
-    private static async Task<IResult> Login(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<IResult> Login(HttpContext context, IAntiforgery antiforgery, LoginRateLimiter limiter)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -126,6 +131,10 @@ internal static class DevIdentityEndpoints
         }
         var form = await context.Request.ReadFormAsync();
         var returnUrl = Auth.LoginLogoutEndpoints.LocalUrl(form["returnUrl"]);
+        if (!limiter.TryAttempt(context, form["username"], out var retryAfter))
+        {
+            return LoginRateLimiter.TooManyAttempts(context, retryAfter, json: false);
+        }
         var account = DemoAccounts.SignIn(form["username"], form["password"]);
         if (account is null)
         {

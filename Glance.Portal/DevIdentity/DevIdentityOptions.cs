@@ -10,4 +10,7 @@ public sealed class DevIdentityOptions
 
     /// <summary>How long an access token from the embedded provider lives.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Password attempts one client may make for one account in a minute, on the sign-in page and the password grant together.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
 }

@@ -26,6 +26,7 @@ public static class DevIdentityServiceCollectionExtensions
         }
 
         services.AddSingleton<IRoleDirectory, DemoAccountRoleDirectory>();
+        services.AddSingleton<LoginRateLimiter>();
         services.AddDbContext<DevIdentityDbContext>((provider, options) =>
         {
             var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
@@ -70,6 +71,7 @@ public static class DevIdentityServiceCollectionExtensions
         services.AddAuthentication().AddCookie(DevIdentityEndpoints.CookieScheme, options =>
         {
             options.Cookie.Name = ".Glance.DevIdentity";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = DevIdentityEndpoints.LoginPath;
         });
         services.AddHostedService<DevIdentityClientSeeder>();
@@ -79,6 +81,19 @@ public static class DevIdentityServiceCollectionExtensions
     public static IEndpointRouteBuilder MapGlanceDevIdentity(this IEndpointRouteBuilder endpoints)
     {
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
-        return configuration.IsDevIdentityActive() ? endpoints.MapDevIdentity() : endpoints;
+        if (!configuration.IsDevIdentityActive())
+        {
+            return endpoints;
+        }
+        var environment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment())
+        {
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Glance.Portal.DevIdentity").LogWarning(
+                "THE DEVELOPMENT IDENTITY PROVIDER IS ON in the {Environment} environment (Glance:DevIdentity:Enabled=true). " +
+                "Its demo accounts have their names as passwords and its signing keys last only as long as this process: " +
+                "anyone can sign in as admin. Do not use it in production; set Authentication:Schemes:OpenIdConnect:Authority instead.",
+                environment.EnvironmentName);
+        }
+        return endpoints.MapDevIdentity();
     }
 }
