@@ -42,3 +42,6 @@ public sealed class RangeNotSatisfiableException(string message, long? size = nu
     /// <summary>The data's size, when known, for the <c>Content-Range: bytes */size</c> answer.</summary>
     public long? Size { get; } = size;
 }
+
+/// <summary>The client stopped sending an upload before it was complete (408).</summary>
+public sealed class UploadStalledException(string message) : GlanceException(message);

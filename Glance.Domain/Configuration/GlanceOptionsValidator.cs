@@ -25,6 +25,10 @@ internal sealed class GlanceOptionsValidator : IValidateOptions<GlanceOptions>, 
         AtLeast(failures, nameof(LimitsOptions.LimitParamDefault), options.LimitParamDefault, 1);
         AtLeast(failures, nameof(LimitsOptions.ApiLimitMax), options.ApiLimitMax, 1);
         AtLeast(failures, nameof(LimitsOptions.ImageSizeCap), options.ImageSizeCap, 0);
+        if (options.UploadIdleTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{LimitsOptions.SectionName}:{nameof(LimitsOptions.UploadIdleTimeout)} must be longer than zero (it is {options.UploadIdleTimeout}).");
+        }
         return Result(failures);
     }
 

@@ -22,4 +22,7 @@ public sealed class LimitsOptions
 
     /// <summary>Glance's <c>image_size_cap</c> in bytes (1 TiB).</summary>
     public long ImageSizeCap { get; set; } = 1L << 40;
+
+    /// <summary>How long an upload may go without a byte arriving before it is stopped and the image is queued again.</summary>
+    public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

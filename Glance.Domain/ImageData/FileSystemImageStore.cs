@@ -13,6 +13,7 @@ namespace Glance.Domain.ImageData;
 public sealed class FileSystemImageStore : IImageStore
 {
     private const string Scheme = "file:";
+    private const int HealthProbeBytes = 4096;
 
     public FileSystemImageStore(IOptions<GlanceOptions> options)
     {
@@ -69,9 +70,16 @@ public sealed class FileSystemImageStore : IImageStore
     {
         try
         {
+            // Some bytes, not an empty file: a full disk still makes empty files.
             var probe = Path.Combine(Incoming, $".health.{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
+            try
+            {
+                File.WriteAllBytes(probe, new byte[HealthProbeBytes]);
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
             return Task.FromResult(true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,9 +1,11 @@
 using Glance.Domain.Common;
+using Glance.Domain.Configuration;
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Glance.Domain.ImageData;
 
@@ -14,12 +16,14 @@ public sealed class ImageDataService(
     QuotaGuard quotas,
     IImageStore store,
     TimeProvider clock,
+    IOptions<LimitsOptions> limits,
     ILogger<ImageDataService> logger)
 {
     /// <summary>
     /// queued → saving → active. Any failure on the way (the client goes away, the data is shorter
     /// than announced, the size cap or the disk is exceeded) puts the image back to queued and removes
-    /// every byte written; the original exception is rethrown for the caller to report.
+    /// every byte written; the original exception is rethrown for the caller to report. A client that
+    /// sends nothing for <c>Glance:Limits:UploadIdleTimeout</c> is such a failure too.
     /// </summary>
     /// <param name="announcedSize">Content-Length, when the client sent one.</param>
     public async Task<Image> UploadAsync(CallerContext caller, string id, Stream data, long? announcedSize, CancellationToken ct = default)
@@ -31,7 +35,8 @@ public sealed class ImageDataService(
             ImageHasher.Result result;
             await using (var writer = await store.BeginWriteAsync(id, announcedSize, ct))
             {
-                result = await ImageHasher.CopyAsync(data, writer, quotas.EnsureImageSize, ct);
+                var source = new IdleTimeoutStream(data, limits.Value.UploadIdleTimeout);
+                result = await ImageHasher.CopyAsync(source, writer, quotas.EnsureImageSize, ct);
                 if (announcedSize is { } expected && expected != result.Size)
                 {
                     throw new ValidationException($"The image data is {result.Size} bytes, but {expected} bytes were announced.");

@@ -43,6 +43,7 @@ internal sealed class GlanceApiExceptionHandler(IOptions<GlanceApiOptions> optio
         InvalidTransitionException => StatusCodes.Status400BadRequest,
         RangeNotSatisfiableException => StatusCodes.Status416RangeNotSatisfiable,
         StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        UploadStalledException => StatusCodes.Status408RequestTimeout,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
