@@ -18,6 +18,7 @@ namespace Glance.Domain;
 public static class GlanceDomainServiceCollectionExtensions
 {
     private static readonly SqliteConnectionSettings ConnectionSettings = new();
+    private static readonly DiskFullTranslator DiskFull = new();
 
     /// <summary>
     /// The image domain with its embedded defaults: SQLite at <c>{DataDirectory}/glance.db</c> and the
@@ -48,7 +49,7 @@ public static class GlanceDomainServiceCollectionExtensions
             // A list's ids go to SQLite as one JSON parameter (json_each): one SQL text and one cached
             // plan for any number of ids, where one parameter per id made EF rebuild the SQL each time.
             options.UseSqlite(connection.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(ConnectionSettings);
+                .AddInterceptors(ConnectionSettings, DiskFull);
         });
 
         services.TryAddSingleton(TimeProvider.System);

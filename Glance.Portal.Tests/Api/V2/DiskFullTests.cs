@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Glance.Portal.Tests.TestInfrastructure;
 
 namespace Glance.Portal.Tests.Api.V2;
@@ -64,6 +65,69 @@ public sealed class DiskFullTests : IAsyncLifetime
         // Room for a small image is still there afterwards.
         await (await client.UploadAsync(image.Id(), new byte[1000])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
         Assert.Equal("active", (string?)(await client.GetImageAsync(image.Id()))["status"]);
+    }
+
+    [Fact]
+    public async Task With_the_disk_full_writes_are_503_or_413_nothing_half_done_and_health_says_so()
+    {
+        Assert.SkipUnless(_mounted, "needs root to mount a small tmpfs");
+        var client = _factory!.ClientFor("project-a");
+        var anonymous = _factory.CreateClient();
+        await (await anonymous.GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var image = await client.CreateImageAsync(new { name = "before", disk_format = "raw", container_format = "bare" });
+
+        // Fill what is left of the disk.
+        var filler = Path.Combine(_mountPoint, "filler");
+        await using (var stream = File.Create(filler))
+        {
+            try
+            {
+                var block = new byte[64 << 10];
+                while (true)
+                {
+                    stream.Write(block);
+                    stream.Flush();
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        await (await anonymous.GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+        // 413 when the store is what is full, 503 when the database cannot even mark the image saving.
+        var upload = await client.UploadAsync(image.Id(), new byte[256 << 10]);
+        Assert.Contains(upload.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.ServiceUnavailable });
+        Assert.Equal("queued", (string?)(await client.GetImageAsync(image.Id()))["status"]);
+
+        // SQLite may still fit a few writes in pages it has; keep writing until it cannot.
+        var big = new string('x', 250);
+        HttpResponseMessage? refused = null;
+        for (var n = 0; n < 400 && refused is null; n++)
+        {
+            var properties = Enumerable.Range(0, 100).ToDictionary(i => $"p{n}_{i}", _ => (object)big);
+            properties["name"] = $"fill-{n}";
+            var response = await client.PostAsJsonAsync("/image/v2/images", properties);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                refused = response;
+            }
+        }
+        Assert.NotNull(refused);
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("disk is full", (string?)(await refused.ReadJsonAsync())["message"]);
+
+        // A change the database refuses leaves the image as it was.
+        var patch = await client.PatchAsync(image.Id(), "[{\"op\": \"add\", \"path\": \"/big\", \"value\": \"" + big + "\"}]");
+        Assert.Contains(patch.StatusCode, new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK });
+        Assert.Equal(patch.StatusCode == HttpStatusCode.OK, (await client.GetImageAsync(image.Id())).ContainsKey("big"));
+
+        File.Delete(filler);
+        await (await anonymous.GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var after = await client.GetImageAsync(image.Id());
+        Assert.Equal("queued", (string?)after["status"]);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_mountPoint, "images"), "*", SearchOption.AllDirectories));
+        await (await client.UploadAsync(image.Id(), new byte[1000])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
     }
 
     private static async Task<int> RunAsync(string command, string arguments)
