@@ -57,7 +57,7 @@ internal sealed class TrustedHeadersAuthenticationHandler(
         // keystonemiddleware names the Keystone a client should get a token from.
         var keystone = Context.RequestServices.GetRequiredService<IOptions<KeystoneOptions>>().Value;
         Response.Headers.WWWAuthenticate = keystone.Enabled
-            ? $"Keystone uri=\"{keystone.WwwAuthenticateUri ?? keystone.Url!.TrimEnd('/')}\""
+            ? $"Keystone uri=\"{(string.IsNullOrWhiteSpace(keystone.WwwAuthenticateUri) ? keystone.Url!.TrimEnd('/') : keystone.WwwAuthenticateUri)}\""
             : "Bearer realm=\"glance\"";
         return GlanceErrorWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             "This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong " +
