@@ -113,7 +113,7 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(image.Edit).ToBeVisibleAsync();
             var url = page.Url;
 
-            await page.GetByTestId("sign-out").ClickAsync();
+            await new HomePage(page).SignOutAsync();
             await new HomePage(page).SignInAsync("carol");
             await page.GotoAsync(url);
             await new HomePage(page).WaitUntilInteractiveAsync();
@@ -144,7 +144,7 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(page.GetByTestId("edit-description")).ToHaveCountAsync(0);
             var url = page.Url;
 
-            await page.GetByTestId("sign-out").ClickAsync();
+            await new HomePage(page).SignOutAsync();
             await new HomePage(page).SignInAsync("alice");
             await page.GotoAsync(url);
             await new HomePage(page).WaitUntilInteractiveAsync();
@@ -178,7 +178,7 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
             await home.ProjectSwitcher.ClickAsync();
             await home.ProjectChoice("demo-a").ClickAsync();
             await home.WaitUntilInteractiveAsync();
-            await home.SignOutButton.ClickAsync();
+            await home.SignOutAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev-identity/login|/$"));
         });
     }

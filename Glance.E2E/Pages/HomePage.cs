@@ -31,6 +31,16 @@ public sealed class HomePage(IPage page)
     public Task WaitUntilInteractiveAsync() =>
         page.GetByTestId("app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Signs out and waits for the provider's sign-in page: sign-out posts a form to the provider,
+    /// so a navigation started before that form is sent would keep the provider's session.
+    /// </summary>
+    public async Task SignOutAsync()
+    {
+        await SignOutButton.ClickAsync();
+        await new SignInPage(page).UserName.WaitForAsync();
+    }
+
     /// <summary>Opens the portal, which sends an anonymous visitor through the provider's sign-in page.</summary>
     public async Task SignInAsync(string user)
     {

@@ -71,6 +71,9 @@ public static class PortalAuthenticationServiceCollectionExtensions
                     options.Events.OnRedirectToIdentityProviderForSignOut = async context =>
                     {
                         context.ProtocolMessage.State = context.Options.StateDataFormat.Protect(context.Properties);
+                        // The cookie scheme, signed out first, has already set a redirect to the return URL.
+                        context.Response.StatusCode = StatusCodes.Status200OK;
+                        context.Response.Headers.Location = default;
                         context.Response.ContentType = "text/html; charset=utf-8";
                         context.Response.Headers.CacheControl = "no-cache, no-store";
                         await context.Response.WriteAsync(context.ProtocolMessage.BuildFormPost());
