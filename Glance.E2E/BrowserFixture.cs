@@ -21,9 +21,11 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        // Several portals and browsers share two cores while the suite runs; give assertions room.
-        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
+        // Two portals and browsers share two cores while the suite runs, sometimes beside other work:
+        // budgets that fit a busy machine (load 8 on 2 cores), not a quiet one.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         Server = await CreateServerAsync();
+        await WarmUpAsync(Server.BaseAddress);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,8 +46,20 @@ public class BrowserFixture : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Makes the portal answer once before a browser asks: the first request opens the database and
+    /// fetches the provider's configuration, which a test's first navigation should not pay for.
+    /// </summary>
+    private static async Task WarmUpAsync(Uri portal)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(2) };
+        (await http.GetAsync("/healthcheck")).EnsureSuccessStatusCode();
+        await http.GetAsync("/");
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -12,20 +12,30 @@ public sealed class ConfirmDialog(IPage page)
 
     /// <summary>
     /// Confirms once the dialog has finished opening. A click that lands while MudBlazor is still
-    /// placing the dialog can miss it; the dialog then stays open and the click is repeated once.
+    /// placing the dialog can miss it; while the dialog stays open the click is repeated, and a
+    /// dialog that closes slowly (a busy machine) is not clicked again.
     /// </summary>
     public async Task ConfirmAsync()
     {
         await Expect(Message).ToBeVisibleAsync();
-        await page.GetByTestId("confirm-ok").ClickAsync();
-        try
+        var ok = page.GetByTestId("confirm-ok");
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            await Expect(Dialog).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+            if (await Dialog.CountAsync() == 0)
+            {
+                return;
+            }
+            try
+            {
+                await ok.ClickAsync(new() { Timeout = 5_000 });
+                await Expect(Dialog).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // Still open, or closed between the check and the click: look again.
+            }
         }
-        catch (PlaywrightException)
-        {
-            await page.GetByTestId("confirm-ok").ClickAsync();
-            await Expect(Dialog).ToHaveCountAsync(0);
-        }
+        await Expect(Dialog).ToHaveCountAsync(0);
     }
 }
