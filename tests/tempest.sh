@@ -45,7 +45,9 @@ trap 'kill $portal $web 2>/dev/null; wait $portal $web 2>/dev/null; rm -rf "$dat
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthcheck" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/healthcheck" >/dev/null || fail "the portal did not start (see $dir/portal.log)"
 
-# Its own workspace register, so that a run leaves nothing in ~/.tempest.
+# Its own workspace register, so that a run leaves nothing in ~/.tempest; from DIR, where tempest
+# writes its tempest.log.
+cd "$dir"
 rm -rf "$dir/workspace" "$dir/workspaces.yaml"
 tempest init --workspace-path "$dir/workspaces.yaml" "$dir/workspace" >"$dir/init.log" 2>&1 || fail "tempest init failed (see $dir/init.log)"
 cat >"$dir/workspace/etc/tempest.conf" <<CONF
@@ -87,13 +89,14 @@ CONF
 
 cd "$dir/workspace"
 tempest run --regex '^tempest\.api\.image\.v2' --concurrency 2 >"$dir/run.log" 2>&1
+run_status=$?
 stestr last --subunit 2>/dev/null | subunit2csv --no-passthrough >"$dir/results.csv" 2>/dev/null
 [ -s "$dir/results.csv" ] || fail "tempest reported no results (see $dir/run.log)"
 
-python3 - "$dir/results.csv" "$here/tempest-expected-failures.txt" <<'PY'
+python3 - "$dir/results.csv" "$here/tempest-expected-failures.txt" "$run_status" <<'PY'
 import csv, re, sys
 
-results, expected_file = sys.argv[1], sys.argv[2]
+results, expected_file, run_status = sys.argv[1], sys.argv[2], int(sys.argv[3])
 expected = {}
 for line in open(expected_file):
     line = line.strip()
@@ -115,6 +118,10 @@ seen = set()
 for row in csv.DictReader(open(results)):
     test, status = name(row["test"]), row["status"]
     if not test.startswith("tempest."):
+        # A worker that died (process-returncode) or a module that did not import: a lost test.
+        if status not in ("success", "skip"):
+            failed += 1
+            print(f"  FAIL {test}")
         continue
     reason = listed(test)
     seen.update(e for e in expected if test == e or test.startswith(e + ".") or e.startswith(test + "."))
@@ -135,6 +142,12 @@ for row in csv.DictReader(open(results)):
         print(f"  FAIL {test}")
 for test in sorted(set(expected) - seen):
     print(f"  listed, but did not run: {test}")
+if passed == 0:
+    failed += 1
+    print("  FAIL no Tempest test passed: the run did not reach the service")
+if run_status != 0 and failed == 0 and expected_failed == 0:
+    failed += 1
+    print(f"  FAIL tempest run exited with {run_status} without a failed test to show for it")
 print(f"tempest: {expected_failed} expected failures (listed), {skipped} skipped")
 print(f"tempest: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

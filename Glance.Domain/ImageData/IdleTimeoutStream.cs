@@ -14,13 +14,15 @@ internal sealed class IdleTimeoutStream(Stream inner, TimeSpan timeout) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        idle.CancelAfter(Timeout);
+        using var timer = new CancellationTokenSource(Timeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {
-            return await inner.ReadAsync(buffer, idle.Token);
+            return await inner.ReadAsync(buffer, either.Token);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        // Only the timer's own cancellation is a stall: a client that disconnects (Kestrel's
+        // ConnectionAbortedException is an OperationCanceledException too) is not one.
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             throw new UploadStalledException($"No image data arrived for {Timeout.TotalSeconds:0.#} seconds; the upload was stopped.");
         }

@@ -163,8 +163,9 @@ public sealed class ImageDataService(
                 await db.SaveChangesAsync();
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or StoreUnavailableException)
         {
+            // The client still hears why the upload failed; the start-up sweep returns an image left saving.
             logger.LogError(ex, "Could not return image {ImageId} to queued after a failed upload", id);
         }
     }

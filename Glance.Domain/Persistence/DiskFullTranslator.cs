@@ -5,19 +5,28 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Glance.Domain.Persistence;
 
 /// <summary>
-/// A save that SQLite cannot write (a full disk, a read-only file or folder) is the service being
-/// unable to store anything now, a 503 the client can retry later, not a fault in the request or a 500;
-/// the refused change is rolled back with its transaction, so the image stays as it was.
+/// A save or a query that SQLite cannot write (a full disk, a read-only file or folder; in WAL mode a
+/// read may need to grow the shared-memory file too) is the service being unable to store anything
+/// now, a 503 the client can retry later, not a fault in the request or a 500; a refused change is
+/// rolled back with its transaction, so the image stays as it was.
 /// </summary>
-internal sealed class DiskFullTranslator : SaveChangesInterceptor
+internal sealed class DiskFullTranslator : ISaveChangesInterceptor, IDbCommandInterceptor
 {
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
     private const int SqliteFull = 13;
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Translate(eventData.Exception);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Translate(eventData.Exception);
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        Translate(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public void CommandFailed(System.Data.Common.DbCommand command, CommandErrorEventData eventData) => Translate(eventData.Exception);
+
+    public Task CommandFailedAsync(System.Data.Common.DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default)
     {
         Translate(eventData.Exception);
         return Task.CompletedTask;

@@ -79,6 +79,9 @@ public sealed class PropertyProtectionEngine(PolicyEngine policies)
     /// <summary>The rule set with a memo of which section each property name falls in.</summary>
     private sealed class Active(ProtectionRuleSet rules, int version)
     {
+        // Names come from requests too (a list filter may name any key), so the memo stops growing.
+        private const int MemoLimit = 10_000;
+
         private readonly ConcurrentDictionary<string, int> _sections = new(StringComparer.Ordinal);
 
         public ProtectionRuleSet Rules { get; } = rules;
@@ -87,7 +90,15 @@ public sealed class PropertyProtectionEngine(PolicyEngine policies)
 
         public ProtectionSection? SectionOf(string property)
         {
-            var index = _sections.GetOrAdd(property, p => Rules.Match(p)?.Index ?? -1);
+            if (!_sections.TryGetValue(property, out var index))
+            {
+                index = Rules.Match(property, out var timedOut)?.Index ?? -1;
+                // A timeout on a busy machine closes the property for this request only.
+                if (!timedOut && _sections.Count < MemoLimit)
+                {
+                    _sections.TryAdd(property, index);
+                }
+            }
             return index < 0 ? null : Rules.Sections[index];
         }
     }

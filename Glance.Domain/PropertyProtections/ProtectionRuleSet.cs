@@ -39,8 +39,13 @@ public sealed class ProtectionRuleSet(ProtectionRuleFormat format, IReadOnlyList
     /// property is closed to everyone, as an unmatched one is: never opened by a later section, and a
     /// read omits it instead of failing.
     /// </summary>
-    public (ProtectionSection Section, int Index)? Match(string propertyName)
+    public (ProtectionSection Section, int Index)? Match(string propertyName) => Match(propertyName, out _);
+
+    /// <inheritdoc cref="Match(string)"/>
+    /// <param name="timedOut">Whether a pattern ran out of time, so that the answer is no lasting one.</param>
+    public (ProtectionSection Section, int Index)? Match(string propertyName, out bool timedOut)
     {
+        timedOut = false;
         try
         {
             for (var i = 0; i < Sections.Count; i++)
@@ -53,6 +58,7 @@ public sealed class ProtectionRuleSet(ProtectionRuleFormat format, IReadOnlyList
         }
         catch (RegexMatchTimeoutException)
         {
+            timedOut = true;
         }
         return null;
     }

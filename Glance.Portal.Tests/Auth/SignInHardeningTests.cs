@@ -69,8 +69,8 @@ public sealed partial class SignInHardeningTests(DevIdentityFactory factory) : I
     {
         var response = await NoRedirects().GetAsync("/connect/logout");
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEqual(HttpStatusCode.Found, response.StatusCode);
+        // No GET endpoint is mapped there, so routing answers as for any unknown path.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
     }
 
     [Fact]

@@ -44,7 +44,9 @@ internal sealed class DotSegmentGuard(RequestDelegate next, IOptions<GlanceApiOp
         {
             path = path[..end];
         }
-        foreach (var segment in path.Split('/'))
+        // A backslash too: Kestrel builds the path of an absolute-form target with System.Uri, which reads
+        // it as a slash.
+        foreach (var segment in path.Split('/', '\\'))
         {
             // The longest spelling of a dot segment is "%2e%2e".
             if (segment.Length is > 0 and <= 6 && Uri.UnescapeDataString(segment) is "." or "..")

@@ -53,6 +53,25 @@ public sealed class DotSegmentTests(KestrelPortalFactory factory) : IClassFixtur
         await (await client.GetAsync($"/image/v2/images/{id}/members/dots-member")).ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("/tags\\..\\..\\{id}")]
+    [InlineData("/tags/x\\..")]
+    [InlineData("/members\\..")]
+    public async Task An_absolute_target_with_backslashes_cannot_climb_to_the_image(string suffix)
+    {
+        // Kestrel reads an absolute-form target with System.Uri, which takes a backslash for a slash
+        // and then resolves the dot segments: this DELETE would otherwise delete the image.
+        var client = factory.RealClientFor(Owner);
+        var id = (await client.CreateImageAsync(new { name = "backslashes", tags = new[] { "x" } })).Id();
+
+        var target = $"http://{factory.BaseAddress.Authority}/image/v2/images/{id}" + suffix.Replace("{id}", id);
+        var response = await factory.SendRawAsync("DELETE", target, Owner);
+
+        Assert.True(response.Status == 400, $"DELETE {target} answered {response.Status}: {response.Body}");
+        var after = await client.GetImageAsync(id);
+        Assert.Equal(["x"], after["tags"]!.AsArray().Select(t => (string?)t));
+    }
+
     [Fact]
     public async Task The_refusal_under_the_api_is_glances_error_body()
     {
