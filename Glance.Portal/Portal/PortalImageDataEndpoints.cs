@@ -56,6 +56,9 @@ internal static class PortalImageDataEndpoints
         {
             return Results.Problem("The upload did not come from a portal page (antiforgery token missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
         }
+        // As the API's upload: images are far larger than Kestrel's 30 MB request limit (a larger file
+        // failed with 500); the domain's image size cap applies instead.
+        ImageDataEndpoints.LiftRequestBodyLimit(context);
         var caller = CallerContextFactory.From(context.User);
         try
         {

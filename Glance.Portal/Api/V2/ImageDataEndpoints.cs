@@ -30,11 +30,7 @@ internal static class ImageDataEndpoints
         {
             return new GlanceErrorResult(StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be {OctetStream}.");
         }
-        // Images are far larger than Kestrel's default 30 MB request limit; the size cap applies instead.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
+        LiftRequestBodyLimit(context);
         try
         {
             await data.UploadAsync(caller, imageId, request.Body, request.ContentLength, context.RequestAborted);
@@ -50,6 +46,15 @@ internal static class ImageDataEndpoints
             return new GlanceErrorResult(StatusCodes.Status400BadRequest, $"Error reading the image data: {ex.Message}");
         }
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Images are far larger than Kestrel's default 30 MB request limit; the image size cap applies instead.</summary>
+    internal static void LiftRequestBodyLimit(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
     }
 
     public static async Task<IResult> DownloadImageData(string imageId, HttpContext context, ImageDataService data, CallerContext caller)
