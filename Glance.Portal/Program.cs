@@ -34,4 +34,5 @@ app.MapGlanceDevIdentity();
 app.MapLoginAndLogout();
 app.MapGlancePortal();
 
+app.AnnounceWhenReady();
 app.Run();
