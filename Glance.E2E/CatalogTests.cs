@@ -140,6 +140,9 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
 
             await catalog.GotoAsync("?scope=mine");
             await Expect(catalog.Link("<script>alert(1)</script>")).ToBeVisibleAsync();
+            // A reader is not offered what the policy would refuse, and is told why.
+            await Expect(catalog.CreateButton).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("create-image-absent")).ToContainTextAsync("does not let you create images");
             Assert.Empty(alerts);
         });
     }

@@ -29,6 +29,9 @@ public sealed class ImageService(
 {
     private bool AllowAdditional => glanceOptions.Value.AllowAdditionalImageProperties;
 
+    /// <summary>Whether the caller may create images in its own project (<c>add_image</c>), for offering the action at all.</summary>
+    public bool CanCreate(CallerContext caller) => policy.CanCreate(caller, caller.ProjectId);
+
     public async Task<Image> CreateAsync(CallerContext caller, NewImage request, CancellationToken ct = default)
     {
         Validate(request);

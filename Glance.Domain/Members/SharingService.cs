@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Domain.Members;
 
-/// <summary>An offer made to the caller's project: the image with the project's member record.</summary>
-public sealed record SharedOffer(Image Image, ImageMember Member);
+/// <summary>
+/// An offer made to the caller's project: the image with the project's member record, and whether the
+/// caller may answer it (<c>modify_member</c>: a reader of the project sees offers but may not answer).
+/// </summary>
+public sealed record SharedOffer(Image Image, ImageMember Member, bool CanAnswer);
 
 /// <summary>One member of one image the project owns; dormant while the image is not shared.</summary>
 public sealed record OutgoingShare(Image Image, ImageMember Member)
@@ -37,7 +40,7 @@ public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory,
             .AsSingleQuery()
             .ToListAsync(ct);
         return images
-            .Select(i => new SharedOffer(protections.HideUnreadable(caller, i), i.Members.Single()))
+            .Select(i => new SharedOffer(protections.HideUnreadable(caller, i), i.Members.Single(), policy.CanAnswer(caller, i, i.Members.Single())))
             .OrderByDescending(o => o.Member.UpdatedAt).ThenBy(o => o.Image.Id, StringComparer.Ordinal)
             .ToList();
     }

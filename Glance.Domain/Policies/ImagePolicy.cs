@@ -37,10 +37,13 @@ public sealed class ImagePolicy(PolicyEngine engine)
         engine.Enforce("get_images", caller, new Dictionary<string, string?> { ["project_id"] = caller.ProjectId, ["owner"] = caller.ProjectId });
 
     /// <summary><c>add_image</c>, with the owner the new image would have as the target.</summary>
+    public bool CanCreate(CallerContext caller, string? owner) =>
+        engine.IsAllowed("add_image", caller, new Dictionary<string, string?> { ["project_id"] = owner, ["owner"] = owner });
+
+    /// <inheritdoc cref="CanCreate"/>
     public void EnsureCanCreate(CallerContext caller, string? owner)
     {
-        var target = new Dictionary<string, string?> { ["project_id"] = owner, ["owner"] = owner };
-        if (!engine.IsAllowed("add_image", caller, target))
+        if (!CanCreate(caller, owner))
         {
             throw new ForbiddenException(owner is null || owner == caller.ProjectId
                 ? "You are not authorized to complete add_image action."

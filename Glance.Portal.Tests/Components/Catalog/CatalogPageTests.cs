@@ -30,6 +30,21 @@ public sealed class CatalogPageTests : PortalComponentContext
         cut.FindAll("[data-testid=image-link]").Select(a => a.TextContent).ToArray();
 
     [Fact]
+    public async Task A_member_is_offered_create_and_a_reader_is_told_why_not()
+    {
+        await SeedAsync();
+        var member = RenderAt("images");
+        member.WaitForAssertion(() => Assert.Single(member.FindAll("[data-testid=create-image]")));
+
+        SignIn("carol", "demo-a", "reader");
+        var reader = RenderAt("images");
+
+        reader.WaitForAssertion(() => Assert.Equal(3, Names(reader).Length));
+        Assert.Empty(reader.FindAll("[data-testid=create-image]"));
+        Assert.Contains("Your role in project demo-a does not let you create images", reader.Find("[data-testid=create-image-absent]").TextContent);
+    }
+
+    [Fact]
     public async Task The_grid_shows_what_the_caller_may_list_and_names_stay_text()
     {
         await SeedAsync();

@@ -146,6 +146,19 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
     }
 
     [Fact]
+    public async Task The_banner_offers_a_reader_no_answer()
+    {
+        var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
+        var dave = SignIn("dave", "demo-b", "reader");
+
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(dave, image.Id).Result).Add(c => c.Caller, dave));
+
+        Assert.Single(cut.FindAll("[data-testid=offer-banner]"));
+        Assert.Empty(cut.FindAll("[data-testid=banner-accept]"));
+        Assert.Contains("a member of your project answers it", cut.Find("[data-testid=banner-no-answer]").TextContent);
+    }
+
+    [Fact]
     public async Task The_banner_accepts_for_the_members_project()
     {
         var image = await ImageAsync(ImageVisibility.Shared, "demo-b");

@@ -53,6 +53,21 @@ public sealed class SharedWithMeTests : PortalComponentContext
     }
 
     [Fact]
+    public async Task A_reader_of_the_project_sees_the_offers_but_is_not_offered_an_answer()
+    {
+        await OfferAsync("waiting");
+        SignIn("dave", "demo-b", "reader");
+
+        var cut = Render<SharedWithMe>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["waiting"], Offers(cut)));
+        Assert.Empty(cut.FindAll("[data-testid=offer-accept]"));
+        Assert.Empty(cut.FindAll("[data-testid=offer-reject]"));
+        Assert.Empty(cut.FindAll("[data-testid=bulk-actions]"));
+        Assert.Contains("a member of the project can", cut.Find("[data-testid=inbox-read-only]").TextContent);
+    }
+
+    [Fact]
     public async Task Accepting_moves_the_offer_out_of_pending()
     {
         var id = await OfferAsync("waiting");
