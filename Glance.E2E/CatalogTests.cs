@@ -158,7 +158,7 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
             await catalog.GotoAsync("?scope=mine");
             await catalog.Link("demo-a golden image 2026-11").ClickAsync();
             await Expect(page.GetByTestId("property-os_distro")).ToHaveTextAsync("debian");
-            await Expect(page.GetByTestId("read-only-reason")).ToContainTextAsync("does not allow changing this image");
+            await Expect(page.GetByTestId("read-only-reason")).ToContainTextAsync("Your role in project demo-a lets you read this image but not change it");
             await Expect(page.GetByTestId("edit-description")).ToHaveCountAsync(0);
             var url = page.Url;
 

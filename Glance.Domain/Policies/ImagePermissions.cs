@@ -12,5 +12,14 @@ public sealed record ImagePermissions(
     bool Download,
     bool ManageMembers)
 {
+    /// <summary>Why the caller may not change the image, in plain words; null when it may.</summary>
+    public string? ReadOnlyReason { get; init; }
+
+    /// <summary>Why Delete is not offered although the caller could delete the image otherwise.</summary>
+    public string? DeleteBlocked { get; init; }
+
+    /// <summary>Why Download is not offered although the caller could download the image otherwise.</summary>
+    public string? DownloadBlocked { get; init; }
+
     public static readonly ImagePermissions None = new(false, false, false, false, false, false, false, false, false);
 }

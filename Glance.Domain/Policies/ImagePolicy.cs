@@ -101,16 +101,41 @@ public sealed class ImagePolicy(PolicyEngine engine)
         bool MaySet(ImageVisibility visibility, string rule) =>
             engine.IsAllowed(rule, caller, new Dictionary<string, string?> { ["project_id"] = image.Owner, ["owner"] = image.Owner, ["visibility"] = visibility.ToWire() });
         var modify = Allowed("modify_image");
+        var delete = Allowed("delete_image");
+        var download = Allowed("download_image");
+        var deactivatedForCaller = image.Status == ImageStatus.Deactivated && !IsAdmin(caller);
         return new ImagePermissions(
             Edit: modify,
             MakePublic: modify && MaySet(ImageVisibility.Public, "publicize_image"),
             MakeCommunity: modify && MaySet(ImageVisibility.Community, "communitize_image"),
-            Delete: Allowed("delete_image") && !image.Protected,
+            Delete: delete && !image.Protected,
             Deactivate: Allowed("deactivate") && image.Status == ImageStatus.Active,
             Reactivate: Allowed("reactivate") && image.Status == ImageStatus.Deactivated,
             Upload: Allowed("upload_image") && image.Status == ImageStatus.Queued,
-            Download: Allowed("download_image") && image.HasData && (image.Status != ImageStatus.Deactivated || IsAdmin(caller)),
-            ManageMembers: image.Visibility == ImageVisibility.Shared && CanManageMembers(caller, image, "add_member"));
+            Download: download && image.HasData && !deactivatedForCaller,
+            ManageMembers: image.Visibility == ImageVisibility.Shared && CanManageMembers(caller, image, "add_member"))
+        {
+            ReadOnlyReason = modify ? null : ReadOnlyReason(caller, image),
+            DeleteBlocked = delete && image.Protected ? "The image is protected: unprotect it before deleting it." : null,
+            // Glance refuses the data of a deactivated image to everyone but admins.
+            DownloadBlocked = download && image.HasData && deactivatedForCaller
+                ? "The image is deactivated: its data cannot be downloaded until it is reactivated." : null,
+        };
+    }
+
+    /// <summary>
+    /// The real reason an image is read-only for the caller: another project owns it, or the caller's
+    /// role in the owning project is not one that may change images (a reader, under the persona rules).
+    /// </summary>
+    private string ReadOnlyReason(CallerContext caller, Image image)
+    {
+        if (image.Owner != caller.ProjectId)
+        {
+            return image.Owner is null
+                ? "No project owns this image, so only an admin may change it."
+                : $"Project {image.Owner} owns this image, so only that project or an admin may change it.";
+        }
+        return $"Your role in project {caller.ProjectId} lets you read this image but not change it (the modify_image rule); a member of the project can.";
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ public sealed class ImageDetailsTests : PortalComponentContext
         var cut = RenderPage(image.Id);
 
         Assert.DoesNotContain("action-delete", Actions(cut));
+        Assert.Equal("The image is protected: unprotect it before deleting it.", cut.Find("[data-testid=delete-blocked]").TextContent);
         Assert.Equal("Unprotect", cut.Find("[data-testid=action-protect]").TextContent.Trim());
         Assert.DoesNotContain("action-deactivate", Actions(cut));
 
@@ -93,6 +94,25 @@ public sealed class ImageDetailsTests : PortalComponentContext
         Assert.Contains("action-reactivate", deactivated);
         Assert.DoesNotContain("action-deactivate", deactivated);
         Assert.DoesNotContain("action-download", deactivated);
+        Assert.Contains("deactivated: its data cannot be downloaded", RenderPage(image.Id).Find("[data-testid=download-blocked]").TextContent);
+    }
+
+    [Fact]
+    public async Task Read_only_says_the_real_reason_the_owner_or_the_role()
+    {
+        var image = await SharedImageAsync();
+
+        SignIn("carol", "demo-a", "reader");
+        Assert.Equal("Your role in project demo-a lets you read this image but not change it (the modify_image rule); a member of the project can.",
+            RenderPage(image.Id).Find("[data-testid=image-read-only]").TextContent);
+
+        // bob is a member, so his role could change images: it is the owner that keeps him out.
+        SignIn("bob", "demo-b", "member", "reader");
+        Assert.Equal("Project demo-a owns this image, so only that project or an admin may change it.",
+            RenderPage(image.Id).Find("[data-testid=image-read-only]").TextContent);
+
+        SignIn("alice", "demo-a", "member", "reader");
+        Assert.Empty(RenderPage(image.Id).FindAll("[data-testid=image-read-only]"));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class PropertyEditorTests : PortalComponentContext
         Assert.Empty(cut.FindAll("[data-testid^=edit-]"));
         Assert.Empty(cut.FindAll("[data-testid=add-property]"));
         Assert.Equal("debian", cut.Find("[data-testid=property-os_distro]").TextContent);
-        Assert.Contains("does not allow changing this image", cut.Find("[data-testid=read-only-reason]").TextContent);
+        Assert.Contains("Your role in project demo-a lets you read this image but not change it", cut.Find("[data-testid=read-only-reason]").TextContent);
         Assert.All(cut.FindAll("[data-testid=locked-reason]"), icon => Assert.Contains("modify_image", icon.GetAttribute("title")));
     }
 
