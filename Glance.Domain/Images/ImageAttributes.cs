@@ -45,6 +45,23 @@ public static partial class ImageAttributes
     public static bool IsReserved(string name) =>
         name is "location" or "deleted" or "deleted_at" || name.StartsWith("os_glance", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Why a name cannot be a custom property, in plain words, or null when it can: core attributes
+    /// have their own fields (or are computed), reserved names belong to Glance. The API refuses both.
+    /// </summary>
+    public static string? CustomPropertyProblem(string name)
+    {
+        if (IsReserved(name))
+        {
+            return $"{name} is reserved for the image service itself; no one may set it.";
+        }
+        if (ReadOnly.Contains(name))
+        {
+            return $"{name} is computed by the image service; it cannot be set.";
+        }
+        return IsCore(name) ? $"{name} is one of the image's own fields, not a custom property: change it with Edit." : null;
+    }
+
     public static void EnsureNotReadOnly(string name)
     {
         if (ReadOnly.Contains(name))

@@ -108,6 +108,27 @@ public sealed class PropertyEditorTests : PortalComponentContext
 
         cut.WaitForAssertion(() => Assert.Contains("nothing was changed", cut.Find("[data-testid=properties-error]").TextContent));
         Assert.Equal("old text", (await Service<ImageService>().GetAsync(_alice, image.Id)).GetProperty("description"));
+        // The whole change is refused and every typed value stays, to be corrected and saved again.
+        Assert.Equal("changed", cut.Find("[data-testid=edit-description]").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("min_ram", "one of the image's own fields")]
+    [InlineData("os_hash_value", "computed by the image service")]
+    [InlineData("os_glance_importing_to_stores", "reserved for the image service")]
+    [InlineData("deleted_at", "reserved for the image service")]
+    public async Task Core_and_reserved_names_are_refused_before_saving(string name, string reason)
+    {
+        var image = await ImageAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderEditor(image, _alice);
+
+        cut.Find("[data-testid=new-property-name]").Input(name);
+        cut.Find("[data-testid=new-property-value]").Input("1");
+        cut.Find("[data-testid=new-property-add]").Click();
+
+        Assert.Contains(reason, cut.Find("[data-testid=add-property-problem]").TextContent);
+        Assert.Empty(cut.FindAll($"[data-property={name}]"));
     }
 
     [Fact]
