@@ -202,6 +202,31 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_columns_menu_toggles_a_column_when_its_name_is_clicked()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(The_columns_menu_toggles_a_column_when_its_name_is_clicked), async () =>
+        {
+            await new HomePage(page).SignInAsync("bob");
+            var catalog = new CatalogPage(page);
+            await catalog.GotoAsync();
+            var ownerHeader = page.GetByTestId("catalog-grid").Locator("thead th").Filter(new() { HasText = "Owner" });
+            await Expect(ownerHeader).ToHaveCountAsync(1);
+
+            await page.GetByTestId("columns-menu").ClickAsync();
+            var owner = page.GetByTestId("column-owner");
+            await owner.GetByText("Owner").ClickAsync();
+            await Expect(ownerHeader).ToHaveCountAsync(0);
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("hide=[^&]*owner"));
+            await Expect(owner).ToHaveAttributeAsync("aria-checked", "false");
+
+            await owner.ClickAsync();
+            await Expect(ownerHeader).ToHaveCountAsync(1);
+            await Expect(owner).ToHaveAttributeAsync("aria-checked", "true");
+        });
+    }
+
+    [Fact]
     public async Task The_catalog_and_an_image_page_work_on_a_phone_sized_screen()
     {
         var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
