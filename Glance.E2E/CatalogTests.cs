@@ -202,6 +202,30 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task One_navigation_item_is_highlighted_at_a_time_and_the_inbox_is_not_the_catalog_scope()
+    {
+        var page = await fixture.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, nameof(One_navigation_item_is_highlighted_at_a_time_and_the_inbox_is_not_the_catalog_scope), async () =>
+        {
+            await new HomePage(page).SignInAsync("bob");
+            var catalog = new CatalogPage(page);
+            var active = page.Locator("nav .mud-nav-link.active");
+            foreach (var query in new[] { "", "?scope=mine", "?scope=shared", "?scope=public" })
+            {
+                await catalog.GotoAsync(query);
+                await Expect(active).ToHaveCountAsync(1);
+                await Expect(active).ToHaveAttributeAsync("data-testid", "nav-catalog");
+            }
+            await Expect(catalog.Scope("shared")).ToHaveTextAsync("Shared with my project");
+
+            await page.GetByTestId("nav-shared").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sharing inbox", Level = 1 })).ToBeVisibleAsync();
+            await Expect(active).ToHaveCountAsync(1);
+            await Expect(active).ToHaveAttributeAsync("data-testid", "nav-shared");
+        });
+    }
+
+    [Fact]
     public async Task The_columns_menu_toggles_a_column_when_its_name_is_clicked()
     {
         var page = await fixture.NewPageAsync();

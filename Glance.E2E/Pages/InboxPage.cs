@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Glance.E2E.Pages;
 
-/// <summary>"Shared with me": offers to the project by answer, and the navigation's pending badge.</summary>
+/// <summary>The sharing inbox: offers to the project by answer, and the navigation's pending badge.</summary>
 public sealed class InboxPage(IPage page)
 {
     public ILocator Badge => page.GetByTestId("pending-badge");
