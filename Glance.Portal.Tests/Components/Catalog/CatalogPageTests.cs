@@ -45,6 +45,22 @@ public sealed class CatalogPageTests : PortalComponentContext
     }
 
     [Fact]
+    public async Task All_i_can_use_says_plainly_that_it_leaves_out_other_projects_community_images()
+    {
+        var bob = SignIn("bob", "demo-b", "member", "reader");
+        await Service<ImageService>().CreateAsync(bob, new NewImage { Name = "bob's community", Visibility = ImageVisibility.Community });
+        SignIn("alice", "demo-a", "member", "reader");
+
+        var all = RenderAt("images");
+        all.WaitForAssertion(() => Assert.Contains("Community images appear here only when your project owns them", all.Find("[data-testid=scope-note]").TextContent));
+        Assert.DoesNotContain("bob's community", Names(all));
+
+        var community = RenderAt("images?scope=community");
+        community.WaitForAssertion(() => Assert.Contains("bob's community", Names(community)));
+        Assert.Empty(community.FindAll("[data-testid=scope-note]"));
+    }
+
+    [Fact]
     public async Task The_grid_shows_what_the_caller_may_list_and_names_stay_text()
     {
         await SeedAsync();
