@@ -20,6 +20,20 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task Every_page_names_a_favicon_that_is_served()
+    {
+        var page = await fixture.NewPageAsync();
+        await new HomePage(page).SignInAsync("bob");
+
+        var href = await page.Locator("head link[rel=icon]").GetAttributeAsync("href");
+
+        Assert.NotNull(href);
+        var icon = await page.APIRequest.GetAsync(href);
+        Assert.Equal(200, icon.Status);
+        Assert.Equal("image/svg+xml", icon.Headers["content-type"]);
+    }
+
+    [Fact]
     public async Task The_theme_toggle_answers_a_click_once_the_circuit_is_live()
     {
         var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
