@@ -47,6 +47,21 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task The_theme_follows_the_browsers_preference_until_the_user_picks_one_which_is_remembered()
+    {
+        var page = await fixture.NewPageAsync(colorScheme: ColorScheme.Dark);
+        var home = new HomePage(page);
+        await home.SignInAsync("bob");
+        await Expect(home.DarkModeToggle).ToHaveAttributeAsync("data-theme", "dark");
+
+        await home.DarkModeToggle.ClickAsync();
+        await Expect(home.DarkModeToggle).ToHaveAttributeAsync("data-theme", "light");
+
+        await home.GotoAsync();
+        await Expect(home.DarkModeToggle).ToHaveAttributeAsync("data-theme", "light");
+    }
+
+    [Fact]
     public async Task The_api_endpoint_shown_answers_the_version_document()
     {
         var page = await fixture.NewPageAsync();

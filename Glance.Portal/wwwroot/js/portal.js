@@ -43,3 +43,13 @@ export function cancel(id) {
 export async function copy(text) {
     await navigator.clipboard.writeText(text);
 }
+
+// The theme: the one the user chose here before, or else the browser's preference.
+export function theme() {
+    const saved = localStorage.getItem('glance-theme');
+    return saved ? saved === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export function saveTheme(dark) {
+    localStorage.setItem('glance-theme', dark ? 'dark' : 'light');
+}
