@@ -62,6 +62,22 @@ public sealed class SmokeTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task Keyboard_focus_is_clearly_visible()
+    {
+        var page = await fixture.NewPageAsync();
+        await new HomePage(page).SignInAsync("bob");
+
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var ring = await page.EvaluateAsync<string[]>(
+                "() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }");
+            Assert.True(ring[1] == "solid" && float.Parse(ring[2].Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture) >= 2,
+                $"focus on {ring[0]} shows outline {ring[1]} {ring[2]}");
+        }
+    }
+
+    [Fact]
     public async Task The_api_endpoint_shown_answers_the_version_document()
     {
         var page = await fixture.NewPageAsync();
