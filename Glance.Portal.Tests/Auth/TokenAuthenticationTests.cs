@@ -154,7 +154,8 @@ public sealed class TokenAuthenticationTests(DevIdentityFactory factory) : IClas
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = "http://localhost/",
+            // The provider's fixed issuer, whatever host the request names.
+            Issuer = "http://glance-dev-identity.invalid/",
             Audience = audience,
             IssuedAt = now.AddMinutes(-30),
             NotBefore = now.AddMinutes(-30),

@@ -19,7 +19,7 @@ internal sealed class DevIdentityConfigurationManager(IHttpContextAccessor acces
         var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var configuration = new OpenIdConnectConfiguration
         {
-            Issuer = origin + "/",
+            Issuer = server.CurrentValue.Issuer?.AbsoluteUri ?? origin + "/",
             AuthorizationEndpoint = origin + "/connect/authorize",
             TokenEndpoint = origin + "/connect/token",
             EndSessionEndpoint = origin + "/connect/logout",

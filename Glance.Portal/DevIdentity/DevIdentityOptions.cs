@@ -11,6 +11,12 @@ public sealed class DevIdentityOptions
     /// <summary>How long an access token from the embedded provider lives.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A name no one can resolve, the same at every address the portal is reached at.</summary>
+    public static readonly Uri DefaultIssuer = new("http://glance-dev-identity.invalid/");
+
+    /// <summary>The issuer the provider's tokens name; any address, since the portal validates them itself.</summary>
+    public Uri? Issuer { get; set; }
+
     /// <summary>Password attempts one client may make for one account in a minute, on the sign-in page and the password grant together.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 }

@@ -49,8 +49,11 @@ public static class DevIdentityServiceCollectionExtensions
                     .AllowRefreshTokenFlow();
                 options.RegisterScopes("openid", "profile", "roles", "offline_access");
                 options.SetAccessTokenLifetime(lifetime);
-                // Development keys live in memory: tokens end with the process, and nothing secret is on disk.
-                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // The signing key is kept in the data folder, so that access tokens outlive a restart; the
+                // encryption key (codes, refresh tokens) lives in memory. The issuer is a fixed name, not
+                // the request's host, so a token got at localhost is good at 127.0.0.1 too.
+                options.AddEphemeralEncryptionKey();
+                options.SetIssuer(configuration.GetValue<Uri?>($"{DevIdentityOptions.SectionName}:{nameof(DevIdentityOptions.Issuer)}") ?? DevIdentityOptions.DefaultIssuer);
                 // Plain JWT access tokens, so any JWT-validating service can read them through the JWKS.
                 options.DisableAccessTokenEncryption();
                 options.UseSameOriginRedirectUris();
@@ -67,6 +70,9 @@ public static class DevIdentityServiceCollectionExtensions
                 options.AddAudiences(DevIdentityClientSeeder.ApiAudience);
                 options.UseAspNetCore();
             });
+
+        services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure<IOptions<GlanceOptions>>((options, glance) =>
+            options.SigningCredentials.Add(DevIdentitySigningKey.LoadOrCreate(glance.Value.DataDirectoryFullPath)));
 
         services.AddAuthentication().AddCookie(DevIdentityEndpoints.CookieScheme, options =>
         {
