@@ -46,4 +46,22 @@ public sealed class AuditTrail(IDbContextFactory<GlanceDbContext> dbFactory, Ima
             .Take(limit)
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The names of the images a project's trail names (deleted ones too, which the trail outlives),
+    /// so that people read names, not ids. Only images the trail relates to the project: ones it owns
+    /// or was offered. One query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ImageNamesAsync(CallerContext caller, string projectId, IEnumerable<AuditEvent> events, CancellationToken ct = default)
+    {
+        var ids = events.Where(e => e.ImageOwner == projectId || e.MemberId == projectId).Select(e => e.ImageId).Distinct().ToList();
+        if (ids.Count == 0 || (projectId != caller.ProjectId && !policy.IsAdmin(caller)))
+        {
+            return new Dictionary<string, string>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Images.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.Name != null)
+            .ToDictionaryAsync(i => i.Id, i => i.Name!, ct);
+    }
 }

@@ -63,5 +63,9 @@ public sealed class OutboxAndActivityTests : PortalComponentContext
         // Bob's project sees the offers made to it and its own answer, not alice's other members.
         Assert.Equal(["member_added", "member_status_changed", "member_added"], actions);
         Assert.Contains("Activity of project demo-b", cut.Markup);
+        // Images by name, with the id on hover.
+        var links = cut.FindAll("[data-testid=timeline-image]");
+        Assert.Equal(["old build", "web base", "web base"], links.Select(a => a.TextContent).ToArray());
+        Assert.All(links, a => Assert.Matches("^[0-9a-f-]{36}$", a.GetAttribute("title")!));
     }
 }
