@@ -61,6 +61,24 @@ public sealed class CatalogPageTests : PortalComponentContext
     }
 
     [Fact]
+    public async Task The_os_facet_reaches_every_value_not_only_the_first_ten()
+    {
+        var alice = SignIn("alice", "demo-a", "member", "reader");
+        for (var i = 0; i < 12; i++)
+        {
+            await Service<ImageService>().CreateAsync(alice, new NewImage { Name = $"os {i}", Properties = new Dictionary<string, string?> { ["os_distro"] = $"distro{i:00}" } });
+        }
+
+        var cut = RenderAt("images");
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("[data-testid^=facet-os_distro-distro]").Count));
+
+        cut.Find("[data-testid=facet-os_distro-more]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("[data-testid^=facet-os_distro-distro]").Count));
+        Assert.Equal("Fewer", cut.Find("[data-testid=facet-os_distro-more]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_grid_shows_what_the_caller_may_list_and_names_stay_text()
     {
         await SeedAsync();
