@@ -22,16 +22,25 @@ public sealed class ApiAccessTests(BrowserFixture fixture) : IClassFixture<Brows
         await Expect(apiAccess.Project).ToHaveTextAsync("demo-a");
         await Expect(apiAccess.Snippet("openstack")).ToContainTextAsync(endpoint + "/v2");
 
-        // The token command, pasted into a shell with alice's credentials, gets a token the API takes.
-        var command = (await apiAccess.Snippet("token").InnerTextAsync())
-            .Replace("YOUR_USER", "alice").Replace("YOUR_PASSWORD", "alice");
+        // The token command names alice and asks for her password; pasted into a shell and answered,
+        // it gets a token the API takes.
+        var command = await apiAccess.Snippet("token").InnerTextAsync();
+        Assert.Contains("username=alice", command);
+        Assert.Contains("read -rsp", command);
         var script = command + $"\ncurl -s -o /dev/null -w '%{{http_code}}' -H \"X-Auth-Token: $OS_AUTH_TOKEN\" {endpoint}/v2/images";
-        Assert.Equal("200", await BashAsync(script));
+        Assert.Equal("200", await BashAsync(script, input: "alice\n"));
     }
 
-    private static async Task<string> BashAsync(string script)
+    private static async Task<string> BashAsync(string script, string input)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        })!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return output.Trim();
