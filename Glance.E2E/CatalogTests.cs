@@ -89,6 +89,59 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task An_upload_survives_a_dropped_chunk_and_goes_on_in_the_tray_while_alice_browses()
+    {
+        var page = await fixture.NewPageAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"e2e-resume-{Guid.NewGuid():N}.raw");
+        var sha512 = await WriteRandomFileAsync(file, 40 * 1024 * 1024);
+        // The network drops the second chunk once: the browser must ask the server where it is and go on.
+        var dropped = 0;
+        await page.RouteAsync("**/portal/uploads/**", async route =>
+        {
+            if (route.Request.Method == "PUT" && !route.Request.Url.EndsWith("offset=0", StringComparison.Ordinal) && Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await Screenshots.OnFailureAsync(page, nameof(An_upload_survives_a_dropped_chunk_and_goes_on_in_the_tray_while_alice_browses), async () =>
+            {
+                await new HomePage(page).SignInAsync("alice");
+                var catalog = new CatalogPage(page);
+                await catalog.GotoAsync();
+                await catalog.CreateButton.ClickAsync();
+                var dialog = new CreateImageDialog(page);
+                await dialog.Name.FillAsync("e2e resumed upload");
+                await dialog.File.SetInputFilesAsync(file);
+                await dialog.Submit.ClickAsync();
+                await dialog.KeepInBackground.ClickAsync();
+                await Expect(dialog.Dialog).ToHaveCountAsync(0);
+
+                var tray = page.GetByTestId("tray-upload");
+                await Expect(tray).ToContainTextAsync("e2e resumed upload");
+                await page.GetByTestId("nav-activity").ClickAsync();
+                await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/activity$"));
+                await Expect(tray).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 120_000 });
+                Assert.Equal(1, dropped);
+
+                await tray.GetByRole(AriaRole.Link, new() { Name = "e2e resumed upload" }).ClickAsync();
+                var image = new ImagePage(page);
+                await Expect(image.Status).ToHaveTextAsync("active");
+                await Expect(image.OsHash).ToHaveTextAsync(sha512);
+                await page.GetByTestId("tray-dismiss").ClickAsync();
+                await Expect(page.GetByTestId("upload-tray")).ToHaveCountAsync(0);
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Writes random bytes without holding them all in memory; returns their sha512.</summary>
     private static async Task<string> WriteRandomFileAsync(string path, int size)
     {

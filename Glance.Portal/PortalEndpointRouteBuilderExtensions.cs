@@ -1,5 +1,6 @@
 using Glance.Portal.Components;
 using Glance.Portal.Portal;
+using Glance.Portal.Portal.Uploads;
 
 namespace Glance.Portal;
 
@@ -9,6 +10,7 @@ public static class PortalEndpointRouteBuilderExtensions
     {
         endpoints.MapStaticAssets();
         endpoints.MapPortalImageData();
+        endpoints.MapPortalUploads();
         endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return endpoints;
     }

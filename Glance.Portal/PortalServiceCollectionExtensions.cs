@@ -15,6 +15,7 @@ public static class PortalServiceCollectionExtensions
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
         services.AddPortalErrors();
+        services.AddSingleton<Glance.Portal.Portal.Uploads.UploadSessions>();
         services.AddPortalComponentServices();
         if (configuration.GetValue<bool>("Glance:DemoData:Enabled"))
         {
@@ -28,6 +29,7 @@ public static class PortalServiceCollectionExtensions
     {
         services.AddScoped<PortalCaller>();
         services.AddScoped<Glance.Portal.Components.Sharing.OfferActions>();
+        services.AddScoped<Glance.Portal.Components.Images.UploadTray>();
         return services;
     }
 }

@@ -16,4 +16,6 @@ public sealed class CreateImageDialog(IPage page)
     public ILocator Submit => page.GetByTestId("create-submit");
 
     public ILocator Open => page.GetByTestId("create-open");
+
+    public ILocator KeepInBackground => page.GetByTestId("create-background");
 }

@@ -11,7 +11,8 @@ public sealed class PortalErrorShapeTests(DevIdentityFactory factory) : IClassFi
 {
     [Theory]
     [InlineData("GET", "/portal/images/6f1c7d0e-1234-4b1a-9e1b-0a1b2c3d4e5f/file", HttpStatusCode.Unauthorized)]
-    [InlineData("PUT", "/portal/images/6f1c7d0e-1234-4b1a-9e1b-0a1b2c3d4e5f/file", HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/portal/images/6f1c7d0e-1234-4b1a-9e1b-0a1b2c3d4e5f/uploads", HttpStatusCode.Unauthorized)]
+    [InlineData("PUT", "/portal/uploads/0123456789abcdef?offset=0", HttpStatusCode.Unauthorized)]
     [InlineData("DELETE", "/portal/images/6f1c7d0e-1234-4b1a-9e1b-0a1b2c3d4e5f/file", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/portal/nothing-here", HttpStatusCode.NotFound)]
     public async Task Errors_are_problem_details(string method, string path, HttpStatusCode expected)

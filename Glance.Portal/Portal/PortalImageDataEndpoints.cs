@@ -4,16 +4,13 @@ using Glance.Domain.Images;
 using Glance.Portal.Api;
 using Glance.Portal.Api.V2;
 using Glance.Portal.Auth;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
 namespace Glance.Portal.Portal;
 
 /// <summary>
-/// Image data for the portal's signed-in users (the session cookie, not an API token): uploads
-/// stream from the browser into the domain without being held in memory, downloads stream out.
-/// Uploads carry the page's antiforgery token (header <c>RequestVerificationToken</c>), since a cookie
-/// alone must not be enough to write.
+/// Image data for the portal's signed-in users (the session cookie, not an API token): downloads
+/// stream out. Uploads come in through <see cref="Uploads.PortalUploadEndpoints"/>, in resumable chunks.
 /// </summary>
 internal static class PortalImageDataEndpoints
 {
@@ -23,7 +20,6 @@ internal static class PortalImageDataEndpoints
             .RequireAuthorization()
             .DisableAntiforgery();
         files.MapGet("/", DownloadAsync);
-        files.MapPut("/", UploadAsync);
         return endpoints;
     }
 
@@ -43,32 +39,6 @@ internal static class PortalImageDataEndpoints
                 FileNameStar = FileName(image),
             }.ToString();
             return new ImageDataEndpoints.ImageDataResult(download);
-        }
-        catch (GlanceException ex)
-        {
-            return Problem(ex);
-        }
-    }
-
-    private static async Task<IResult> UploadAsync(string imageId, HttpContext context, IAntiforgery antiforgery, ImageDataService data)
-    {
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return Results.Problem("The upload did not come from a portal page (antiforgery token missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
-        }
-        // As the API's upload: images are far larger than Kestrel's 30 MB request limit (a larger file
-        // failed with 500); the domain's image size cap applies instead.
-        ImageDataEndpoints.LiftRequestBodyLimit(context);
-        var caller = CallerContextFactory.From(context.User);
-        try
-        {
-            await data.UploadAsync(caller, imageId, context.Request.Body, context.Request.ContentLength, context.RequestAborted);
-            return Results.NoContent();
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            // Cancelled in the browser: the domain has put the image back to queued with no data.
-            return Results.Problem("The upload was cancelled.", statusCode: StatusCodes.Status400BadRequest);
         }
         catch (GlanceException ex)
         {

@@ -28,7 +28,7 @@ public sealed class DotSegmentTests(KestrelPortalFactory factory) : IClassFixtur
         { "GET", "/image/v2/images/{id}/" },
         { "GET", "/image/v2/schemas/" },
         { "GET", "/portal/images/{id}/file/" },
-        { "PUT", "/portal/images/{id}/file/" },
+        { "POST", "/portal/images/{id}/uploads/" },
     };
 
     [Theory]

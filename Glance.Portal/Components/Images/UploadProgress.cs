@@ -33,11 +33,22 @@ public sealed class UploadProgress(TimeProvider clock)
     {
         if (State == UploadState.Uploading)
         {
+            // Bytes moving again mean the retry worked.
+            Message = sent > Sent ? null : Message;
             (Sent, Total) = (sent, total);
         }
     }
 
-    public void Complete() => (State, Sent) = (UploadState.Done, Total);
+    /// <summary>The network failed; the browser waits <paramref name="seconds"/> and then resumes where the server got to.</summary>
+    public void Retrying(int attempt, int seconds)
+    {
+        if (State == UploadState.Uploading)
+        {
+            Message = $"The connection dropped; trying again in {seconds} s (attempt {attempt}). The upload goes on from where it stopped.";
+        }
+    }
+
+    public void Complete() => (State, Sent, Message) = (UploadState.Done, Total, null);
 
     public void Fail(string message) => (State, Message) = (UploadState.Failed, message);
 
