@@ -27,6 +27,9 @@ public sealed class Image
 
     public string? Name { get; private set; }
 
+    /// <summary>The name folded to lower case, so a person's sort puts "alpine" beside "Alpine"; Glance's API order stays on <see cref="Name"/>.</summary>
+    public string SortName { get; private set; } = "";
+
     public ImageStatus Status { get; private set; }
 
     public ImageVisibility Visibility { get; private set; }
@@ -78,7 +81,7 @@ public sealed class Image
 
     public string? GetProperty(string name) => Properties.FirstOrDefault(p => p.Name == name)?.Value;
 
-    internal void SetName(string? name) => Name = name;
+    internal void SetName(string? name) => (Name, SortName) = (name, (name ?? "").ToLowerInvariant());
 
     internal void SetVisibility(ImageVisibility visibility) => Visibility = visibility;
 

@@ -70,6 +70,7 @@ internal static class ImageOrdering
     private static LambdaExpression Selector(string key) => key switch
     {
         "name" => Lambda(i => i.Name ?? ""),
+        SortKey.FoldedName => Lambda(i => i.SortName),
         "status" => Lambda(i => i.Status),
         "container_format" => Lambda(i => i.ContainerFormat ?? ""),
         "disk_format" => Lambda(i => i.DiskFormat ?? ""),

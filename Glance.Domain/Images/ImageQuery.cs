@@ -3,7 +3,11 @@ using Glance.Domain.Members;
 namespace Glance.Domain.Images;
 
 /// <summary>One key of a list's order.</summary>
-public sealed record SortKey(string Key, bool Descending);
+public sealed record SortKey(string Key, bool Descending)
+{
+    /// <summary>The name without regard to case, for people; the API's "name" keeps Glance's byte order.</summary>
+    public const string FoldedName = "name_folded";
+}
 
 /// <summary>
 /// A list request in domain terms, shared by the API and the portal. <see cref="ImageQueryParser"/>

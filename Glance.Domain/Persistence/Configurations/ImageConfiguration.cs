@@ -13,6 +13,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).HasMaxLength(36);
         builder.Property(i => i.Name).HasMaxLength(255);
+        builder.Property(i => i.SortName).HasMaxLength(255).HasDefaultValue("");
         // Stored under Glance's names so the column sorts and filters as Glance's does. The status is
         // also the concurrency token: two requests racing to move an image (two uploads, an upload and
         // a delete) cannot both win.
@@ -57,6 +58,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.HasIndex(i => new { i.Owner, i.CreatedAt });
         builder.HasIndex(i => new { i.Visibility, i.CreatedAt });
         builder.HasIndex(i => new { i.Name, i.Id });
+        builder.HasIndex(i => new { i.SortName, i.CreatedAt, i.Id });
         builder.HasIndex(i => i.Status);
         builder.HasIndex(i => i.Checksum);
         builder.HasIndex(i => i.OsHashValue);

@@ -143,6 +143,13 @@ namespace Glance.Domain.Persistence.Migrations
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -175,6 +182,8 @@ namespace Glance.Domain.Persistence.Migrations
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Visibility", "CreatedAt");
+
+                    b.HasIndex("SortName", "CreatedAt", "Id");
 
                     b.HasIndex("CreatedAt", "Id", "Owner", "Visibility", "Deleted", "Status", "OsHidden")
                         .HasDatabaseName("IX_images_CreatedAt_Id_Covering");

@@ -135,6 +135,25 @@ public sealed class CatalogPageTests : PortalComponentContext
     }
 
     [Fact]
+    public async Task Name_sort_ignores_case_across_pages_while_the_api_keeps_glances_byte_order()
+    {
+        var alice = SignIn("alice", "demo-a", "member", "reader");
+        var images = Service<ImageService>();
+        foreach (var name in new[] { "zeta", "Alpine", "beta", "Ceph", "alpha", "Élan" })
+        {
+            await images.CreateAsync(alice, new NewImage { Name = name });
+        }
+
+        var cut = RenderAt("images?sort=name:asc&limit=4");
+        cut.WaitForAssertion(() => Assert.Equal(["alpha", "Alpine", "beta", "Ceph"], Names(cut)));
+        Service<NavigationManager>().NavigateTo(cut.Find("[data-testid=page-next]").GetAttribute("href")!);
+        cut.WaitForAssertion(() => Assert.Equal(["zeta", "Élan"], Names(cut)));
+
+        var api = await images.ListAsync(alice, new ImageQuery { Sort = [new SortKey("name", false)] });
+        Assert.Equal(["Alpine", "Ceph", "alpha", "beta", "zeta", "Élan"], api.Images.Select(i => i.Name));
+    }
+
+    [Fact]
     public async Task The_shared_with_me_scope_leaves_out_my_own_images()
     {
         await SeedAsync();

@@ -218,7 +218,7 @@ public sealed record CatalogState
         {
             Limit = paged ? PageSize : null,
             Marker = paged ? Marker : null,
-            Sort = Sort is null ? [] : [new SortKey(Sort, Descending)],
+            Sort = Sort is null ? [] : [new SortKey(Sort == "name" ? SortKey.FoldedName : Sort, Descending)],
             Visibility = visibility,
             OwnerNot = Scope == "shared" ? project : null,
             TextFilters = text,
