@@ -1,5 +1,6 @@
 using Glance.Portal.Components.Shared;
 using Glance.Portal.DemoData;
+using Glance.Portal.Hosting;
 using Glance.Portal.Portal;
 using MudBlazor.Services;
 
@@ -14,6 +15,7 @@ public static class PortalServiceCollectionExtensions
         // Every portal cookie is Secure when the request came over HTTPS (antiforgery's default never is).
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
+        services.AddPortalKeyRing();
         services.AddPortalErrors();
         services.AddSingleton<Glance.Portal.Portal.Uploads.UploadSessions>();
         services.AddPortalComponentServices();

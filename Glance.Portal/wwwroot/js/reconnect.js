@@ -1,0 +1,48 @@
+// After the connection drops: reconnect as soon as the portal answers again, and reload when it
+// restarted (the server no longer knows this page's circuit). Sign-in survives, as the key ring
+// is kept in the data folder.
+(() => {
+    const modal = document.getElementById('components-reconnect-modal');
+    let polling = null;
+
+    const stopPolling = () => {
+        clearInterval(polling);
+        polling = null;
+    };
+
+    const reload = () => location.reload();
+
+    async function retry() {
+        try {
+            const health = await fetch('healthcheck', { cache: 'no-store' });
+            if (!health.ok) {
+                return;
+            }
+        } catch {
+            return;
+        }
+        stopPolling();
+        try {
+            if (!await Blazor.reconnect()) {
+                reload();
+            }
+        } catch {
+            reload();
+        }
+    }
+
+    modal.addEventListener('components-reconnect-state-changed', e => {
+        stopPolling();
+        switch (e.detail.state) {
+            case 'failed':
+                polling = setInterval(retry, 3000);
+                break;
+            case 'rejected':
+            case 'resume-failed':
+                setTimeout(reload, 1500);
+                break;
+        }
+    });
+    modal.querySelector('[data-reconnect="retry"]').addEventListener('click', retry);
+    modal.querySelector('[data-reconnect="reload"]').addEventListener('click', reload);
+})();
