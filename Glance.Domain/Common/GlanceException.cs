@@ -10,7 +10,11 @@ public abstract class GlanceException(string message) : Exception(message);
 public sealed class NotFoundException(string message) : GlanceException(message);
 
 /// <summary>The caller can see the thing but may not do this to it (403).</summary>
-public sealed class ForbiddenException(string message) : GlanceException(message);
+public sealed class ForbiddenException(string message, string? rule = null) : GlanceException(message)
+{
+    /// <summary>The policy rule that refused (<c>add_image</c>, <c>publicize_image</c>, …), when a rule did.</summary>
+    public string? Rule { get; } = rule;
+}
 
 /// <summary>The request is malformed or a value is out of its allowed range (400).</summary>
 public sealed class ValidationException(string message) : GlanceException(message);

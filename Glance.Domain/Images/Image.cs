@@ -214,7 +214,7 @@ public sealed class Image
     {
         if (Protected)
         {
-            throw new ForbiddenException($"Image {Id} is protected and cannot be deleted.");
+            throw new ForbiddenException($"Image {Id} is protected and cannot be deleted.", Refusals.Protected);
         }
         ImageStatusTransitions.EnsureAllowed(Status, ImageStatus.Deleted);
         Status = ImageStatus.Deleted;

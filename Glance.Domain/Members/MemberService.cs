@@ -73,7 +73,8 @@ public sealed class MemberService(
         if (!policy.CanManageMembers(caller, image, "add_member") || image.Visibility != ImageVisibility.Shared)
         {
             // Glance answers both with the same words: "Only shared images have members" is its inner reason.
-            throw new ForbiddenException($"Not allowed to create members for image {imageId}.");
+            throw new ForbiddenException($"Not allowed to create members for image {imageId}.",
+                image.Visibility != ImageVisibility.Shared ? Refusals.NotShared : "add_member");
         }
 
         var live = image.Members.Count(m => !m.Deleted);
@@ -149,7 +150,7 @@ public sealed class MemberService(
             await using var _ = db;
             if (!policy.CanAnswer(caller, image, member))
             {
-                throw new ForbiddenException($"Not allowed to update members for image {imageId}.");
+                throw new ForbiddenException($"Not allowed to update members for image {imageId}.", "modify_member");
             }
             if (!MemberStatusNames.TryParse(status, out var newStatus))
             {
@@ -179,7 +180,7 @@ public sealed class MemberService(
             var (db, image, member) = await LoadForChangeAsync(caller, imageId, memberId, $"Not allowed to delete members for image {imageId}.", ct,
                 image => policy.CanManageMembers(caller, image, "delete_member")
                     ? null
-                    : new ForbiddenException($"Not allowed to delete members for image {imageId}."));
+                    : new ForbiddenException($"Not allowed to delete members for image {imageId}.", "delete_member"));
             await using var _ = db;
             var now = Now();
             AuditTrail.Record(db, caller, image, AuditAction.MemberRemoved, memberId, member.Status.ToWire(), null, now);
@@ -224,7 +225,7 @@ public sealed class MemberService(
     {
         if (image.Visibility != ImageVisibility.Shared)
         {
-            throw new ForbiddenException(message);
+            throw new ForbiddenException(message, Refusals.NotShared);
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class ImagePolicy(PolicyEngine engine)
         {
             throw new ForbiddenException(owner is null || owner == caller.ProjectId
                 ? "You are not authorized to complete add_image action."
-                : $"You are not permitted to create images owned by '{owner}'.");
+                : $"You are not permitted to create images owned by '{owner}'.", "add_image");
         }
     }
 

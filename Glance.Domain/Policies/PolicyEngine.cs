@@ -39,7 +39,7 @@ public sealed class PolicyEngine
     {
         if (!IsAllowed(rule, caller, target))
         {
-            throw new ForbiddenException($"You are not authorized to complete {rule} action.");
+            throw new ForbiddenException($"You are not authorized to complete {rule} action.", rule);
         }
     }
 

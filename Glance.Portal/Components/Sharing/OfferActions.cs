@@ -35,7 +35,7 @@ public sealed class OfferActions(MemberService members, IDialogService dialogs, 
             }
             catch (GlanceException ex)
             {
-                snackbar.Add($"{name}: {ex.Message}", Severity.Error);
+                snackbar.Add($"{name}: {Refusals.Explain(ex, caller)}", Severity.Error);
             }
         }
         if (done > 0)
