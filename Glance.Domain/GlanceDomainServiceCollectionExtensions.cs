@@ -62,6 +62,8 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<SharingEvents>();
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<SharingService>();
+        services.TryAddSingleton<BulkSharing>();
+        services.TryAddSingleton<IProjectDirectory, NoProjectDirectory>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<IRoleDirectory, NoRoleDirectory>();
         services.TryAddSingleton<PropertyProtectionEngine>();

@@ -31,9 +31,13 @@ public sealed class SharingTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(image.Name).ToHaveTextAsync(Shared);
             var imageUrl = alicePage.Url;
             await image.SharingTab.ClickAsync();
-            await image.MemberProject.FillAsync("demo-b");
+            // Both projects are picked by name, in one step.
+            await image.PickProjectAsync("data", "Data team (demo-b)");
+            await image.PickProjectAsync("lab", "Research lab (lab)");
             await image.Share.ClickAsync();
+            await Expect(image.MemberRow("demo-b")).ToContainTextAsync("Data team (demo-b)");
             await Expect(image.MemberRow("demo-b")).ToContainTextAsync("pending");
+            await Expect(image.MemberRow("lab")).ToContainTextAsync("Research lab (lab)");
 
             // Bob's inbox and badge follow without a reload.
             await Expect(inbox.Offer(Shared)).ToBeVisibleAsync();

@@ -21,30 +21,31 @@ public sealed class MemberService(
     ImagePolicy policy,
     IOptions<LimitsOptions> limits,
     SharingEvents events,
-    IRoleDirectory directory,
     TimeProvider clock)
 {
     /// <summary>
     /// What is likely wrong with offering <paramref name="image"/> to <paramref name="project"/>, in words
     /// for a person, or null: an empty id, the image's own project, a member already, or a project the
-    /// directory does not know. Advice for a user interface only: Glance's API accepts any member id
-    /// (it does not ask Keystone), and <see cref="AddAsync"/> keeps that.
+    /// directory (<paramref name="known"/>; null without one) does not know. Advice for a user interface
+    /// only: Glance's API accepts any member id (it does not ask Keystone), and <see cref="AddAsync"/>
+    /// keeps that.
     /// </summary>
-    public string? ProblemWithNewMember(Image image, string project)
+    public string? ProblemWithNewMember(Image image, string project, IReadOnlyList<KnownProject>? known)
     {
+        var name = known?.FirstOrDefault(p => p.Id == project)?.Label ?? project;
         if (project.Length == 0)
         {
-            return "Enter the id of the project to share with.";
+            return known is null ? "Enter the id of the project to share with." : "Choose the project to share with.";
         }
         if (project == image.Owner)
         {
-            return "That is the image's own project.";
+            return $"{name} is the image's own project.";
         }
         if (image.Members.Any(m => !m.Deleted && m.MemberId == project))
         {
-            return $"Project {project} is already a member.";
+            return $"Project {name} is already a member.";
         }
-        return directory.Projects is { } known && !known.Contains(project)
+        return known is not null && known.All(p => p.Id != project)
             ? $"No project {project} is known to this portal."
             : null;
     }

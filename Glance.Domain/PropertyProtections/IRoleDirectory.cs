@@ -12,9 +12,6 @@ public interface IRoleDirectory
 
     /// <summary>Every role some user holds.</summary>
     IReadOnlyCollection<string> AllRoles { get; }
-
-    /// <summary>The projects that exist, for checking a new member's project id; null when the directory cannot tell.</summary>
-    IReadOnlyCollection<string>? Projects { get; }
 }
 
 /// <summary>No directory: users are unknown, and the known roles are the configured ones.</summary>
@@ -23,6 +20,4 @@ internal sealed class NoRoleDirectory : IRoleDirectory
     public IReadOnlyList<string>? RolesOf(string userName, string projectId) => null;
 
     public IReadOnlyCollection<string> AllRoles => [];
-
-    public IReadOnlyCollection<string>? Projects => null;
 }

@@ -29,7 +29,15 @@ public sealed class ImagePage(IPage page)
 
     public ILocator ActivityTab => page.GetByRole(AriaRole.Tab, new() { Name = "Activity" });
 
-    public ILocator MemberProject => page.GetByLabel("Project id to share with");
+    public ILocator MemberProject => page.GetByTestId("add-member-project");
+
+    /// <summary>Types part of a project's name into the picker and picks the project from the list it offers.</summary>
+    public async Task PickProjectAsync(string typed, string label)
+    {
+        await MemberProject.FillAsync(typed);
+        await page.Locator(".mud-popover-open").GetByText(label, new() { Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=project-chip]").Filter(new() { HasText = label })).ToBeVisibleAsync();
+    }
 
     public ILocator Share => page.GetByTestId("add-member-submit");
 

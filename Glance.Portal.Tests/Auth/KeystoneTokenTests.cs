@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Glance.Domain.Common;
+using Glance.Domain.Images;
+using Glance.Domain.Members;
+using Glance.Portal.Auth;
 using Glance.Portal.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Glance.Portal.Tests.Auth;
 
@@ -118,5 +123,23 @@ public sealed class KeystoneTokenTests : IAsyncLifetime
         var response = await ClientWith("gAAAAABmadeUpTokenThatKeystoneNeverIssued").GetAsync("/image/v2/images");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sharing_picks_keystones_projects_by_name()
+    {
+        _factory.CreateClient();
+        var directory = _factory.Services.GetRequiredService<IProjectDirectory>();
+
+        var projects = await directory.ProjectsAsync();
+
+        Assert.IsType<KeystoneProjectDirectory>(directory);
+        Assert.NotNull(projects);
+        Assert.Contains(new KnownProject(s_demoProject!, "demo-ks"), projects);
+        Assert.Contains(projects, p => p.Name == "service");
+        // What the panel would say of an id Keystone does not know.
+        var image = await _factory.Services.GetRequiredService<ImageService>().CreateAsync(new CallerContext("u", "p", ["member"]), new NewImage { Name = "x", Visibility = ImageVisibility.Shared });
+        Assert.Equal("No project nowhere is known to this portal.", _factory.Services.GetRequiredService<MemberService>().ProblemWithNewMember(image, "nowhere", projects));
+        Assert.Null(_factory.Services.GetRequiredService<MemberService>().ProblemWithNewMember(image, s_demoProject!, projects));
     }
 }

@@ -1,3 +1,4 @@
+using Glance.Domain.Members;
 using Glance.Portal.DevIdentity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -24,7 +25,7 @@ public static class ApiAuthenticationServiceCollectionExtensions
             : null;
 
         services.AddOptions<KeystoneOptions>().BindConfiguration(KeystoneOptions.SectionName);
-        var keystone = !string.IsNullOrWhiteSpace(configuration[$"{KeystoneOptions.SectionName}:{nameof(KeystoneOptions.Url)}"]);
+        var keystone = KeystoneOptions.IsConfigured(configuration);
 
         var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, TrustedHeadersAuthenticationHandler>(TrustedHeadersAuthenticationHandler.SchemeName, null)
@@ -56,8 +57,11 @@ public static class ApiAuthenticationServiceCollectionExtensions
         {
             authentication.AddScheme<AuthenticationSchemeOptions, KeystoneAuthenticationHandler>(KeystoneAuthenticationHandler.SchemeName, null);
             services.AddMemoryCache();
-            services.AddHttpClient(KeystoneTokenValidator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+            services.AddHttpClient(KeystoneServiceSession.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<KeystoneServiceSession>();
             services.AddSingleton<KeystoneTokenValidator>();
+            // Sharing picks Keystone's projects by name (the development provider's demo projects stand aside).
+            services.AddSingleton<IProjectDirectory, KeystoneProjectDirectory>();
         }
         if (tokenScheme == JwtBearerDefaults.AuthenticationScheme)
         {

@@ -33,5 +33,9 @@ public sealed class KeystoneOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
+    /// <summary>Whether the configuration turns Keystone on, for choices made while services are registered.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{SectionName}:{nameof(Url)}"]);
+
     public string V3 => Url!.TrimEnd('/').EndsWith("/v3", StringComparison.Ordinal) ? Url!.TrimEnd('/') : Url!.TrimEnd('/') + "/v3";
 }

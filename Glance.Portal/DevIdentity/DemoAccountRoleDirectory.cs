@@ -1,3 +1,4 @@
+using Glance.Domain.Members;
 using Glance.Domain.PropertyProtections;
 
 namespace Glance.Portal.DevIdentity;
@@ -8,9 +9,13 @@ internal sealed class DemoAccountRoleDirectory : IRoleDirectory
     public IReadOnlyList<string>? RolesOf(string userName, string projectId) =>
         DemoAccounts.Find(userName) is { } account && account.Projects.Any(p => p.Project == projectId) ? account.RolesIn(projectId) : null;
 
-    public IReadOnlyCollection<string>? Projects =>
-        DemoAccounts.All.SelectMany(a => a.Projects).Select(p => p.Project).Distinct().ToList();
-
     public IReadOnlyCollection<string> AllRoles =>
         DemoAccounts.All.SelectMany(a => a.Projects).SelectMany(p => p.Roles).Distinct().ToList();
+}
+
+/// <summary>The demo projects, by name, for sharing while the development provider runs.</summary>
+internal sealed class DemoProjectDirectory : IProjectDirectory
+{
+    public Task<IReadOnlyList<KnownProject>?> ProjectsAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<KnownProject>?>(DemoAccounts.Projects);
 }

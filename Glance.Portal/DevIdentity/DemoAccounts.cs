@@ -1,3 +1,5 @@
+using Glance.Domain.Members;
+
 namespace Glance.Portal.DevIdentity;
 
 /// <summary>A demo account: its projects in order (the first is the default) with the roles it has in each.</summary>
@@ -18,6 +20,15 @@ public static class DemoAccounts
         new("alice", "Alice Example", [("demo-a", ["member", "reader"]), ("lab", ["member", "reader"])]),
         new("bob", "Bob Example", [("demo-b", ["member", "reader"])]),
         new("carol", "Carol Example", [("demo-a", ["reader"])]),
+    ];
+
+    /// <summary>The demo projects with the names people pick them by when sharing.</summary>
+    public static readonly IReadOnlyList<KnownProject> Projects =
+    [
+        new("admin", "Cloud administration"),
+        new("demo-a", "Web team"),
+        new("demo-b", "Data team"),
+        new("lab", "Research lab"),
     ];
 
     public static DemoAccount? Find(string? userName) => All.FirstOrDefault(a => a.UserName == userName);

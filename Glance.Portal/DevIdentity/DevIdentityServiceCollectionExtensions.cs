@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Glance.Domain.Configuration;
+using Glance.Domain.Members;
 using Glance.Domain.PropertyProtections;
 
 namespace Glance.Portal.DevIdentity;
@@ -26,6 +27,10 @@ public static class DevIdentityServiceCollectionExtensions
         }
 
         services.AddSingleton<IRoleDirectory, DemoAccountRoleDirectory>();
+        if (!Auth.KeystoneOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IProjectDirectory, DemoProjectDirectory>();
+        }
         services.AddSingleton<LoginRateLimiter>();
         services.AddDbContext<DevIdentityDbContext>((provider, options) =>
         {

@@ -4,7 +4,6 @@ using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Glance.Domain.Policies;
-using Glance.Domain.PropertyProtections;
 using Glance.Portal.Components.Images;
 using Glance.Portal.Components.Sharing;
 using Glance.Portal.Tests.TestInfrastructure;
@@ -18,15 +17,15 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
 {
     private readonly CallerContext _alice = new("alice", "demo-a", ["member", "reader"]);
 
-    public ImageSharingPanelTests() => Services.AddSingleton<IRoleDirectory>(new Projects(["demo-a", "demo-b", "lab"]));
+    private readonly Directory _directory = new();
 
-    private sealed class Projects(IReadOnlyCollection<string> projects) : IRoleDirectory
+    public ImageSharingPanelTests() => Services.AddSingleton<IProjectDirectory>(_directory);
+
+    private sealed class Directory : IProjectDirectory
     {
-        public IReadOnlyList<string>? RolesOf(string userName, string projectId) => null;
+        public IReadOnlyList<KnownProject>? Projects { get; set; } = [new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")];
 
-        public IReadOnlyCollection<string> AllRoles => [];
-
-        IReadOnlyCollection<string>? IRoleDirectory.Projects => projects;
+        public Task<IReadOnlyList<KnownProject>?> ProjectsAsync(CancellationToken ct = default) => Task.FromResult(Projects);
     }
 
     private async Task<Image> ImageAsync(ImageVisibility visibility = ImageVisibility.Shared, params string[] members)
@@ -53,9 +52,9 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
     }
 
     [Theory]
-    [InlineData("", "Enter the id of the project to share with.")]
-    [InlineData("demo-a", "That is the image's own project.")]
-    [InlineData("demo-b", "Project demo-b is already a member.")]
+    [InlineData("", "Choose the project to share with.")]
+    [InlineData("demo-a", "Web team (demo-a) is the image's own project.")]
+    [InlineData("Data team", "Project Data team (demo-b) is already a member.")]
     [InlineData("nowhere", "No project nowhere is known to this portal.")]
     public async Task Adding_a_member_says_clearly_what_is_wrong(string project, string message)
     {
@@ -82,6 +81,45 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         cut.WaitForAssertion(() => Assert.Single(changes));
         var member = Assert.Single(await Service<MemberService>().ListAsync(_alice, image.Id));
         Assert.Equal(("lab", MemberStatus.Pending), (member.MemberId, member.Status));
+    }
+
+    [Fact]
+    public async Task A_project_is_found_by_its_name_and_shown_by_it()
+    {
+        var image = await ImageAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderPanel(image, _alice);
+
+        Assert.Equal(["Data team (demo-b)", "Research lab (lab)"],
+            ProjectPicker.Matching([new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")], "", new HashSet<string> { "demo-a" }, []).Select(p => p.Label));
+        Assert.Equal(["lab"], ProjectPicker.Matching([new("demo-b", "Data team"), new("lab", "Research lab")], "LAB res", new HashSet<string>(), []).Select(p => p.Id));
+        Share(cut, "research lab");
+
+        cut.WaitForAssertion(() => Assert.Equal("lab", Assert.Single(Service<MemberService>().ListAsync(_alice, image.Id).Result).MemberId));
+        var shown = RenderPanel(await Service<ImageService>().GetAsync(_alice, image.Id), _alice);
+        Assert.Equal("Research lab (lab)", shown.Find("[data-testid=member-project]").TextContent);
+    }
+
+    [Fact]
+    public async Task Without_a_directory_several_typed_ids_are_shared_with_in_one_step()
+    {
+        _directory.Projects = null;
+        var image = await ImageAsync();
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderPanel(image, _alice);
+
+        foreach (var project in new[] { "demo-b", "lab" })
+        {
+            cut.Find("[data-testid=add-member-project]").Input(project);
+            cut.Find("[data-testid=add-member-project]").KeyUp(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        }
+        cut.Find("[data-testid=add-member-project]").Input("x-typed");
+        Assert.Equal(["demo-b", "lab"], cut.FindAll("[data-testid=project-chip]").Select(c => c.GetAttribute("data-project")));
+        cut.Find("[data-testid=add-member-submit]").Click();
+
+        // The chips and what is still typed are shared with, each as a pending member.
+        cut.WaitForAssertion(() => Assert.Equal(["demo-b", "lab", "x-typed"],
+            Service<MemberService>().ListAsync(_alice, image.Id).Result.Select(m => m.MemberId).Order(StringComparer.Ordinal)));
     }
 
     [Fact]
