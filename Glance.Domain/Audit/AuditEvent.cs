@@ -7,12 +7,24 @@ public enum AuditAction
     MemberAdded,
     MemberRemoved,
     MemberStatusChanged,
+    ImageCreated,
+    DataUploaded,
+    StatusChanged,
+    ImageDeleted,
+
+    /// <summary>A core attribute (name, min_ram, protected, …) took a new value; <see cref="AuditEvent.Subject"/> names it.</summary>
+    AttributeChanged,
+
+    /// <summary>A custom property was added, changed or removed; <see cref="AuditEvent.Subject"/> names it.</summary>
+    PropertyChanged,
+    TagAdded,
+    TagRemoved,
 }
 
 /// <summary>
-/// One change to who may use an image: who made it (user and project), when, on which image (and its
-/// owner at the time), which member it concerns, and the value before and after. Written in the same
-/// transaction as the change itself, so the trail and the data cannot disagree.
+/// One change to an image: who made it (user and project), when, on which image (and its owner at the
+/// time), which member, attribute, property or tag it concerns, and the value before and after.
+/// Written in the same transaction as the change itself, so the trail and the data cannot disagree.
 /// </summary>
 public sealed class AuditEvent
 {
@@ -21,15 +33,19 @@ public sealed class AuditEvent
         ImageId = "";
     }
 
-    internal AuditEvent(AuditAction action, string imageId, string? imageOwner, string? memberId,
+    /// <summary>The longest value kept before or after a change; longer ones are cut with an ellipsis.</summary>
+    public const int ValueLength = 255;
+
+    internal AuditEvent(AuditAction action, string imageId, string? imageOwner, string? memberId, string? subject,
         string? before, string? after, string? actorUserId, string? actorProjectId, DateTime at)
     {
         Action = action;
         ImageId = imageId;
         ImageOwner = imageOwner;
         MemberId = memberId;
-        Before = before;
-        After = after;
+        Subject = subject;
+        Before = Cut(before);
+        After = Cut(after);
         ActorUserId = actorUserId;
         ActorProjectId = actorProjectId;
         At = at;
@@ -47,10 +63,13 @@ public sealed class AuditEvent
     /// <summary>The member project the change concerns; null for a visibility change.</summary>
     public string? MemberId { get; private set; }
 
-    /// <summary>The visibility or member status before the change; null when the member was added.</summary>
+    /// <summary>The attribute, property or tag the change concerns; null for the others.</summary>
+    public string? Subject { get; private set; }
+
+    /// <summary>The value before the change; null when there was none (a member or property added).</summary>
     public string? Before { get; private set; }
 
-    /// <summary>The visibility or member status after the change; null when the member was removed.</summary>
+    /// <summary>The value after the change; null when there is none (a member or property removed).</summary>
     public string? After { get; private set; }
 
     public string? ActorUserId { get; private set; }
@@ -58,4 +77,6 @@ public sealed class AuditEvent
     public string? ActorProjectId { get; private set; }
 
     public DateTime At { get; private set; }
+
+    private static string? Cut(string? value) => value is { Length: > ValueLength } ? value[..(ValueLength - 1)] + "…" : value;
 }

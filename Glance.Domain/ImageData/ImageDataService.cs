@@ -1,3 +1,4 @@
+using Glance.Domain.Audit;
 using Glance.Domain.Common;
 using Glance.Domain.Configuration;
 using Glance.Domain.Images;
@@ -43,7 +44,7 @@ public sealed class ImageDataService(
                 }
                 location = await writer.CommitAsync(ct);
             }
-            return await FinishAsync(id, result, location);
+            return await FinishAsync(caller, id, result, location);
         }
         catch
         {
@@ -115,7 +116,7 @@ public sealed class ImageDataService(
         }
     }
 
-    private async Task<Image> FinishAsync(string id, ImageHasher.Result result, string location)
+    private async Task<Image> FinishAsync(CallerContext caller, string id, ImageHasher.Result result, string location)
     {
         // The client has sent everything; finishing must not be cut short by it going away now.
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -127,6 +128,7 @@ public sealed class ImageDataService(
         }
         image.MarkActive(result.Size, result.Checksum, ImageHasher.HashAlgorithm, result.HashValue, location);
         image.Touch(Now());
+        AuditTrail.Record(db, caller, image, AuditAction.DataUploaded, null, null, result.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), Now());
         try
         {
             await db.SaveChangesAsync();

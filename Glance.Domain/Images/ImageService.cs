@@ -71,6 +71,7 @@ public sealed class ImageService(
             throw Duplicate(id);
         }
         db.Images.Add(image);
+        AuditTrail.Record(db, caller, image, AuditAction.ImageCreated, null, null, image.Visibility.ToWire(), Now());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -248,6 +249,7 @@ public sealed class ImageService(
         // Every operation is checked before any is applied: a refused patch changes nothing.
         var values = changes.Select(CheckChange).ToList();
         var visibilityBefore = image.Visibility;
+        var trail = ImageChangeRecorder.Before(image);
         var propertiesBefore = image.Properties.Count;
         var tagsBefore = image.Tags.Count;
         for (var n = 0; n < changes.Count; n++)
@@ -264,11 +266,7 @@ public sealed class ImageService(
             quotas.EnsureTags(image.Tags.Count);
         }
 
-        if (image.Visibility != visibilityBefore)
-        {
-            // Members stay when an image leaves shared (dormant until it is shared again); the trail says when.
-            AuditTrail.Record(db, caller, image, AuditAction.VisibilityChanged, null, visibilityBefore.ToWire(), image.Visibility.ToWire(), Now());
-        }
+        trail.Record(db, caller, image, Now());
         if (changes.Count > 0)
         {
             await SaveAsync(db, image, ct);
@@ -299,6 +297,7 @@ public sealed class ImageService(
         image.Tags.Clear();
         var hadMembers = image.Members.Count > 0;
         image.Members.Clear();
+        AuditTrail.Record(db, caller, image, AuditAction.ImageDeleted, null, image.Name, null, Now());
         await SaveAsync(db, image, ct);
         if (hadMembers)
         {
@@ -351,7 +350,9 @@ public sealed class ImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var image = await LoadAsync(db, caller, id, tracked: true, ct);
         policy.EnsureCanModify(caller, image, action);
+        var trail = ImageChangeRecorder.Before(image);
         change(image);
+        trail.Record(db, caller, image, Now());
         await SaveAsync(db, image, ct);
     }
 

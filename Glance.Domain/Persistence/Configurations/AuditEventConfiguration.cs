@@ -14,8 +14,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.ImageId).HasMaxLength(36);
         builder.Property(e => e.ImageOwner).HasMaxLength(255);
         builder.Property(e => e.MemberId).HasMaxLength(255);
-        builder.Property(e => e.Before).HasMaxLength(20);
-        builder.Property(e => e.After).HasMaxLength(20);
+        builder.Property(e => e.Subject).HasMaxLength(255);
+        builder.Property(e => e.Before).HasMaxLength(AuditEvent.ValueLength);
+        builder.Property(e => e.After).HasMaxLength(AuditEvent.ValueLength);
         builder.Property(e => e.ActorUserId).HasMaxLength(255);
         builder.Property(e => e.ActorProjectId).HasMaxLength(255);
         // A trail per image, and per project: the images it owns and the offers made to it.

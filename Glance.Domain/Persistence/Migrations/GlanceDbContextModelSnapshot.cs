@@ -37,14 +37,14 @@ namespace Glance.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("After")
-                        .HasMaxLength(20)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Before")
-                        .HasMaxLength(20)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImageId")
@@ -57,6 +57,10 @@ namespace Glance.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 

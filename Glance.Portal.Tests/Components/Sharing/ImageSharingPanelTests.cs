@@ -221,7 +221,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         var cut = Render<ActivityTimeline>(p => p.Add(c => c.Events, events));
 
         Assert.Equal(
-            ["Project demo-b changed its answer from pending to accepted (bob).", "alice (demo-a) offered it to project demo-b."],
+            ["Project demo-b changed its answer from pending to accepted (bob).", "alice (demo-a) offered it to project demo-b.", "alice (demo-a) created it (shared)."],
             cut.FindAll("[data-testid=timeline-entry] span").Select(s => s.TextContent));
     }
 }

@@ -4,6 +4,7 @@ using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Glance.Portal.Components.Pages;
 using Glance.Portal.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Glance.Portal.Tests.Components.Sharing;
 
@@ -67,5 +68,37 @@ public sealed class OutboxAndActivityTests : PortalComponentContext
         var links = cut.FindAll("[data-testid=timeline-image]");
         Assert.Equal(["old build", "web base", "web base"], links.Select(a => a.TextContent).ToArray());
         Assert.All(links, a => Assert.Matches("^[0-9a-f-]{36}$", a.GetAttribute("title")!));
+    }
+
+    [Fact]
+    public async Task The_activity_page_describes_every_kind_of_change_and_filters_by_the_url()
+    {
+        var images = Service<ImageService>();
+        var web = await images.CreateAsync(_alice, new NewImage { Name = "web base" });
+        await images.UpdateAsync(_alice, web.Id, [ImageChange.Add("os_distro", System.Text.Json.Nodes.JsonValue.Create("debian")), ImageChange.Replace("protected", System.Text.Json.Nodes.JsonValue.Create(true))]);
+        await images.AddTagAsync(new CallerContext("dave", "demo-a", ["member", "reader"]), web.Id, "prod");
+        await Service<MemberService>().AddAsync(_alice, web.Id, "demo-b");
+        SignIn("alice", "demo-a", "member", "reader");
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        navigation.NavigateTo("activity?kind=edits");
+        var cut = Render<Activity>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["dave (demo-a) added the tag “prod”.", "alice (demo-a) set os_distro to “debian”.", "alice (demo-a) protected it from deletion."],
+            cut.FindAll("[data-testid=timeline-entry] span").Select(s => s.TextContent)));
+        Assert.Equal("true", cut.Find("[data-testid=activity-kind-edits]").GetAttribute("aria-pressed"));
+        // The other kinds' buttons add themselves to the URL; clearing goes back to everything.
+        Assert.Equal("activity?kind=lifecycle&kind=edits", cut.Find("[data-testid=activity-kind-lifecycle]").GetAttribute("href"));
+        Assert.NotNull(cut.Find("[data-testid=activity-clear]"));
+
+        navigation.NavigateTo("activity?who=dave");
+        cut.WaitForAssertion(() => Assert.Equal(["tag_added"], cut.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-action"))));
+
+        navigation.NavigateTo("activity?kind=sharing&from=2001-01-01&to=2001-12-31");
+        cut.WaitForAssertion(() => Assert.Equal("No activity matches these filters.", cut.Find("[data-testid=timeline-empty]").TextContent));
+
+        navigation.NavigateTo("activity?kind=nonsense&from=yesterday");
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=timeline-entry]").Count));
     }
 }

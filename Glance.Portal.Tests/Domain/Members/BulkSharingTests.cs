@@ -48,7 +48,7 @@ public sealed class BulkSharingTests : PortalComponentContext
         }
         Assert.Equal(["demo-a"], (await Service<MemberService>().ListAsync(_bob, bobs.Id)).Select(m => m.MemberId));
         // Each offer is in the trail as if made alone.
-        var trail = await Service<AuditTrail>().ForProjectAsync(_alice, "demo-a");
+        var trail = (await Service<AuditTrail>().ForProjectAsync(_alice, "demo-a", new AuditQuery())).Events;
         Assert.Equal(3, trail.Count(e => e.Action == AuditAction.MemberAdded && e.ImageOwner == "demo-a"));
     }
 
