@@ -24,8 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; } || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# npm's oidc-provider, the external provider of the end-to-end sign-in test (versions in its lock file).
-[ -d tests/oidc-provider/node_modules ] || npm ci --prefix tests/oidc-provider --silent --no-audit --no-fund || status=1
+# npm's oidc-provider, the external provider of the end-to-end sign-in test, and axe-core, which the
+# end-to-end tests run in every page (versions in their lock files).
+for npm_dir in tests/oidc-provider tests/axe; do
+  [ -d "$npm_dir/node_modules" ] || npm ci --prefix "$npm_dir" --silent --no-audit --no-fund || status=1
+done
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
@@ -45,6 +48,8 @@ else
 fi
 
 dotnet build Glance.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The end-to-end tests write a screenshot of every main page, per persona and width, to TestResults/screenshots.
+export GLANCE_TEST_RESULTS="$results"
 for project in Glance.Portal.Tests Glance.E2E; do
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done

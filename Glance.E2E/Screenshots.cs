@@ -13,9 +13,7 @@ public static class Screenshots
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{test}-{DateTime.UtcNow:HHmmss}.png");
+            var file = Path.Combine(TestResultsFolder.Screenshots, $"failed-{test}-{DateTime.UtcNow:HHmmss}.png");
             try
             {
                 await page.ScreenshotAsync(new() { Path = file, FullPage = true });

@@ -87,7 +87,7 @@ public sealed class OutboxAndActivityTests : PortalComponentContext
         cut.WaitForAssertion(() => Assert.Equal(
             ["dave (demo-a) added the tag “prod”.", "alice (demo-a) set os_distro to “debian”.", "alice (demo-a) protected it from deletion."],
             cut.FindAll("[data-testid=timeline-entry] span").Select(s => s.TextContent)));
-        Assert.Equal("true", cut.Find("[data-testid=activity-kind-edits]").GetAttribute("aria-pressed"));
+        Assert.Equal("true", cut.Find("[data-testid=activity-kind-edits]").GetAttribute("aria-current"));
         // The other kinds' buttons add themselves to the URL; clearing goes back to everything.
         Assert.Equal("activity?kind=lifecycle&kind=edits", cut.Find("[data-testid=activity-kind-lifecycle]").GetAttribute("href"));
         Assert.NotNull(cut.Find("[data-testid=activity-clear]"));

@@ -40,6 +40,21 @@ public static class Format
         };
     }
 
+    /// <summary>"5 min ago", "3 mo ago": <see cref="Relative"/> in the few characters a table column has.</summary>
+    public static string RelativeShort(DateTime utc, DateTime now)
+    {
+        var age = now - utc;
+        return age.TotalSeconds switch
+        {
+            < 60 => "just now",
+            < 3600 => $"{(int)age.TotalMinutes} min ago",
+            < 86400 => $"{(int)age.TotalHours} h ago",
+            < 86400 * 31 => $"{(int)age.TotalDays} d ago",
+            < 86400 * 365 => $"{(int)(age.TotalDays / 30.4)} mo ago",
+            _ => $"{(int)(age.TotalDays / 365.25)} y ago",
+        };
+    }
+
     public static string Exact(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Plural(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count} {unit}s";
