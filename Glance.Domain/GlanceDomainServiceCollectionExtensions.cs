@@ -63,6 +63,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<SharingService>();
         services.TryAddSingleton<BulkSharing>();
+        services.TryAddSingleton<ProjectChoices>();
         services.TryAddSingleton<IProjectDirectory, NoProjectDirectory>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<IRoleDirectory, NoRoleDirectory>();

@@ -13,19 +13,23 @@ public static class Refusals
     /// <summary>The domain rule that a protected image cannot be deleted.</summary>
     public const string Protected = "protected_image";
 
-    public static string Explain(GlanceException refusal, CallerContext caller)
-    {
-        var project = caller.ProjectId is { } id ? $"project {id}" : "your project";
-        return refusal switch
+    public static string Explain(GlanceException refusal, CallerContext caller) =>
+        refusal switch
         {
-            ForbiddenException { Rule: { } rule } => ForRule(rule, project),
+            ForbiddenException { Rule: { } rule } => ForRule(rule, caller),
             NotFoundException => $"{refusal.Message.TrimEnd('.')}. It may have been deleted, or you may no longer see it: reload the page.",
             ConflictException => $"{refusal.Message} Someone may have changed it at the same time: reload the page and try again.",
             _ => refusal.Message,
         };
+
+    /// <summary>What it means for the caller that <paramref name="rule"/> refuses, and what to do.</summary>
+    public static string ForRule(string rule, CallerContext caller)
+    {
+        var project = caller.ProjectId is { } id ? $"project {id}" : "your project";
+        return Words(rule, project);
     }
 
-    private static string ForRule(string rule, string project) => rule switch
+    private static string Words(string rule, string project) => rule switch
     {
         "add_image" =>
             $"Your role in {project} lets you use images but not create them. Ask a member of the project or an admin to create it.",

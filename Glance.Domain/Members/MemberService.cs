@@ -25,29 +25,30 @@ public sealed class MemberService(
 {
     /// <summary>
     /// What is likely wrong with offering <paramref name="image"/> to <paramref name="project"/>, in words
-    /// for a person, or null: an empty id, the image's own project, a member already, or a project the
-    /// directory (<paramref name="known"/>; null without one) does not know. Advice for a user interface
-    /// only: Glance's API accepts any member id (it does not ask Keystone), and <see cref="AddAsync"/>
-    /// keeps that.
+    /// for a person, or null: no project, the image's own project, a member already, or a project the
+    /// caller's directory (<paramref name="known"/>; null without one) does not know or names twice.
+    /// Advice for a user interface only: Glance's API accepts any member id (it does not ask Keystone),
+    /// and <see cref="AddAsync"/> keeps that.
     /// </summary>
-    public string? ProblemWithNewMember(Image image, string project, IReadOnlyList<KnownProject>? known)
+    public string? ProblemWithNewMember(Image image, string project, KnownProjects? known)
     {
-        var name = known?.FirstOrDefault(p => p.Id == project)?.Label ?? project;
         if (project.Length == 0)
         {
             return known is null ? "Enter the id of the project to share with." : "Choose the project to share with.";
         }
         if (project == image.Owner)
         {
-            return $"{name} is the image's own project.";
+            return "It is the image's own project.";
         }
         if (image.Members.Any(m => !m.Deleted && m.MemberId == project))
         {
-            return $"Project {name} is already a member.";
+            return "It is already a member.";
         }
-        return known is not null && known.All(p => p.Id != project)
-            ? $"No project {project} is known to this portal."
-            : null;
+        if (known is not null && known.Find(project) is null)
+        {
+            return known.IsAmbiguous(project) ? "Several projects have this name: pick one from the list." : "No such project is known to this portal.";
+        }
+        return null;
     }
 
     /// <summary>Two requests racing on one membership: the loser reloads and tries again this many times.</summary>

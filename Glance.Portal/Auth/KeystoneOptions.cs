@@ -28,6 +28,12 @@ public sealed class KeystoneOptions
 
     public string ServiceProjectDomain { get; set; } = "Default";
 
+    /// <summary>
+    /// Who may pick a project by name when sharing: <c>Admins</c> (the default: a cloud's project names
+    /// are not every tenant's business) or <c>Everyone</c>. Others type project ids.
+    /// </summary>
+    public Glance.Domain.Members.DirectoryAudience ProjectDirectory { get; set; } = Glance.Domain.Members.DirectoryAudience.Admins;
+
     /// <summary>How long a validated token is trusted before Keystone is asked again (keystonemiddleware's token_cache_time).</summary>
     public TimeSpan CacheTime { get; set; } = TimeSpan.FromSeconds(30);
 

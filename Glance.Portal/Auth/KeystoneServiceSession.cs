@@ -16,24 +16,31 @@ public sealed class KeystoneServiceSession(IHttpClientFactory httpClients, IOpti
     public const string HttpClientName = "keystone";
 
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
-    private (string Token, DateTimeOffset ExpiresAt)? _token;
+    private ServiceToken? _token;
 
-    public KeystoneOptions Options => options.Value;
+    private sealed record ServiceToken(string Value, DateTimeOffset ExpiresAt);
+
+    /// <summary>Keystone's v3 base URL.</summary>
+    public string V3 => options.Value.V3;
+
+    /// <summary>How long a validated user token is trusted before Keystone is asked again.</summary>
+    public TimeSpan CacheTime => options.Value.CacheTime;
 
     /// <summary>Sends a request built around the service token; once more with a new token after a 401.</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<string, HttpRequestMessage> build, CancellationToken ct)
     {
         var token = await TokenAsync(ct);
-        var response = await SendWithOneRetryAsync(() => build(token), ct);
+        var response = await SendWithOneRetryAsync(() => build(token.Value), ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
         }
-        // Our own token expired or was revoked (a bad subject token is 404, not 401): sign in again once.
+        // Our own token expired or was revoked (a bad subject token is 404, not 401): sign in again once,
+        // unless another request has already done so.
         response.Dispose();
-        _token = null;
+        Interlocked.CompareExchange(ref _token, null, token);
         token = await TokenAsync(ct);
-        return await SendWithOneRetryAsync(() => build(token), ct);
+        return await SendWithOneRetryAsync(() => build(token.Value), ct);
     }
 
     /// <summary>
@@ -57,18 +64,18 @@ public sealed class KeystoneServiceSession(IHttpClientFactory httpClients, IOpti
         }
     }
 
-    private async Task<string> TokenAsync(CancellationToken ct)
+    private async Task<ServiceToken> TokenAsync(CancellationToken ct)
     {
-        if (_token is { } current && current.ExpiresAt > clock.GetUtcNow().AddMinutes(1))
+        if (Volatile.Read(ref _token) is { } current && current.ExpiresAt > clock.GetUtcNow().AddMinutes(1))
         {
-            return current.Token;
+            return current;
         }
         await _tokenLock.WaitAsync(ct);
         try
         {
-            if (_token is { } again && again.ExpiresAt > clock.GetUtcNow().AddMinutes(1))
+            if (Volatile.Read(ref _token) is { } again && again.ExpiresAt > clock.GetUtcNow().AddMinutes(1))
             {
-                return again.Token;
+                return again;
             }
             var settings = options.Value;
             var body = new JsonObject
@@ -109,8 +116,9 @@ public sealed class KeystoneServiceSession(IHttpClientFactory httpClients, IOpti
             }
             var issued = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
             var expires = DateTimeOffset.Parse(issued!["token"]!["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-            _token = (tokens.First(), expires);
-            return tokens.First();
+            var issuedToken = new ServiceToken(tokens.First(), expires);
+            Volatile.Write(ref _token, issuedToken);
+            return issuedToken;
         }
         finally
         {

@@ -27,9 +27,9 @@ public sealed class KeystoneTokenValidator(KeystoneServiceSession keystone, IMem
         }
 
         var identity = await AskKeystoneAsync(userToken, ct);
-        if (identity is not null && keystone.Options.CacheTime > TimeSpan.Zero)
+        if (identity is not null && keystone.CacheTime > TimeSpan.Zero)
         {
-            var soon = clock.GetUtcNow() + keystone.Options.CacheTime;
+            var soon = clock.GetUtcNow() + keystone.CacheTime;
             var until = identity.ExpiresAt < soon ? identity.ExpiresAt : soon;
             cache.Set(key, identity, until);
         }
@@ -40,7 +40,7 @@ public sealed class KeystoneTokenValidator(KeystoneServiceSession keystone, IMem
     {
         using var response = await keystone.SendAsync(serviceToken =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, keystone.Options.V3 + "/auth/tokens");
+            var request = new HttpRequestMessage(HttpMethod.Get, keystone.V3 + "/auth/tokens");
             request.Headers.Add("X-Auth-Token", serviceToken);
             request.Headers.Add("X-Subject-Token", userToken);
             return request;

@@ -13,9 +13,11 @@ internal sealed class DemoAccountRoleDirectory : IRoleDirectory
         DemoAccounts.All.SelectMany(a => a.Projects).SelectMany(p => p.Roles).Distinct().ToList();
 }
 
-/// <summary>The demo projects, by name, for sharing while the development provider runs.</summary>
+/// <summary>The demo projects, by name, for sharing while the development provider runs; their names are public (README).</summary>
 internal sealed class DemoProjectDirectory : IProjectDirectory
 {
+    public DirectoryAudience Audience => DirectoryAudience.Everyone;
+
     public Task<IReadOnlyList<KnownProject>?> ProjectsAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<KnownProject>?>(DemoAccounts.Projects);
 }

@@ -23,6 +23,8 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
 
     private sealed class Directory : IProjectDirectory
     {
+        public DirectoryAudience Audience { get; set; } = DirectoryAudience.Everyone;
+
         public IReadOnlyList<KnownProject>? Projects { get; set; } = [new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")];
 
         public Task<IReadOnlyList<KnownProject>?> ProjectsAsync(CancellationToken ct = default) => Task.FromResult(Projects);
@@ -52,10 +54,10 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
     }
 
     [Theory]
-    [InlineData("", "Choose the project to share with.")]
-    [InlineData("demo-a", "Web team (demo-a) is the image's own project.")]
-    [InlineData("Data team", "Project Data team (demo-b) is already a member.")]
-    [InlineData("nowhere", "No project nowhere is known to this portal.")]
+    [InlineData("", "Choose at least one project to share with.")]
+    [InlineData("demo-a", "Web team (demo-a): It is the image's own project.")]
+    [InlineData("Data team", "Data team (demo-b): It is already a member.")]
+    [InlineData("nowhere", "nowhere: No such project is known to this portal.")]
     public async Task Adding_a_member_says_clearly_what_is_wrong(string project, string message)
     {
         var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
@@ -90,9 +92,9 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         SignIn("alice", "demo-a", "member", "reader");
         var cut = RenderPanel(image, _alice);
 
-        Assert.Equal(["Data team (demo-b)", "Research lab (lab)"],
-            ProjectPicker.Matching([new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")], "", new HashSet<string> { "demo-a" }, []).Select(p => p.Label));
-        Assert.Equal(["lab"], ProjectPicker.Matching([new("demo-b", "Data team"), new("lab", "Research lab")], "LAB res", new HashSet<string>(), []).Select(p => p.Id));
+        var known = new KnownProjects([new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")]);
+        Assert.Equal(["Data team (demo-b)", "Research lab (lab)"], known.Matching("", new HashSet<string> { "demo-a" }, []).Select(p => p.Label));
+        Assert.Equal(["lab"], known.Matching("LAB res", new HashSet<string>(), []).Select(p => p.Id));
         Share(cut, "research lab");
 
         cut.WaitForAssertion(() => Assert.Equal("lab", Assert.Single(Service<MemberService>().ListAsync(_alice, image.Id).Result).MemberId));
@@ -101,9 +103,36 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
     }
 
     [Fact]
-    public async Task Without_a_directory_several_typed_ids_are_shared_with_in_one_step()
+    public async Task A_name_two_projects_share_names_neither_and_the_image_stays_as_it_was()
     {
-        _directory.Projects = null;
+        _directory.Projects = [new("demo-b", "Data team"), new("other-b", "data team")];
+        var image = await ImageAsync(ImageVisibility.Private);
+        SignIn("alice", "demo-a", "member", "reader");
+        var cut = RenderPanel(image, _alice);
+
+        Share(cut, "Data team");
+        cut.Find("[data-testid=make-shared-and-add]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Several projects have this name: pick one from the list.", cut.Find("[data-testid=add-member-problem]").TextContent));
+        Assert.Empty((await Service<ImageService>().GetAsync(_alice, image.Id)).Members);
+        // No offer could be made, so the image did not become shared for nothing.
+        Assert.Equal(ImageVisibility.Private, (await Service<ImageService>().GetAsync(_alice, image.Id)).Visibility);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_a_directory_for_the_caller_several_typed_ids_are_shared_with_in_one_step(bool adminsOnly)
+    {
+        // A directory for admins only is, for alice, no directory at all: she types ids.
+        if (adminsOnly)
+        {
+            _directory.Audience = DirectoryAudience.Admins;
+        }
+        else
+        {
+            _directory.Projects = null;
+        }
         var image = await ImageAsync();
         SignIn("alice", "demo-a", "member", "reader");
         var cut = RenderPanel(image, _alice);

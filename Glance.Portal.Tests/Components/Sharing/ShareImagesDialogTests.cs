@@ -18,6 +18,8 @@ public sealed class ShareImagesDialogTests : PortalComponentContext
 
     private sealed class Directory : IProjectDirectory
     {
+        public DirectoryAudience Audience => DirectoryAudience.Everyone;
+
         public Task<IReadOnlyList<KnownProject>?> ProjectsAsync(CancellationToken ct = default) =>
             Task.FromResult<IReadOnlyList<KnownProject>?>([new("demo-a", "Web team"), new("demo-b", "Data team"), new("lab", "Research lab")]);
     }
@@ -69,10 +71,10 @@ public sealed class ShareImagesDialogTests : PortalComponentContext
         page.Find("[data-testid=share-images]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=share-images-submit]"), TimeSpan.FromSeconds(30));
         dialogs.Find("[data-testid=share-images-submit]").Click();
-        Assert.Equal("Choose at least one image.", dialogs.Find("[data-testid=share-images-problem]").TextContent);
+        dialogs.WaitForAssertion(() => Assert.Equal("Choose at least one image to share.", dialogs.Find("[data-testid=share-images-problem]").TextContent));
 
         dialogs.Find("[data-testid=share-image-choose]").Change(true);
         dialogs.Find("[data-testid=share-images-submit]").Click();
-        Assert.Equal("Choose the project to share with.", dialogs.Find("[data-testid=share-images-problem]").TextContent);
+        dialogs.WaitForAssertion(() => Assert.Equal("Choose at least one project to share with.", dialogs.Find("[data-testid=share-images-problem]").TextContent));
     }
 }

@@ -14,14 +14,14 @@ public partial class ShareImagesDialog
 
     [Inject] private BulkSharing Sharing { get; set; } = null!;
 
-    [Inject] private IProjectDirectory Directory { get; set; } = null!;
+    [Inject] private ProjectChoices Choices { get; set; } = null!;
 
     [Inject] private PortalCaller Caller { get; set; } = null!;
 
     [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = null!;
 
     private CallerContext _caller = null!;
-    private IReadOnlyList<KnownProject>? _known;
+    private KnownProjects? _known;
     private List<Image> _images = [];
     private readonly Dictionary<string, Image> _chosenImages = [];
 
@@ -36,6 +36,8 @@ public partial class ShareImagesDialog
 
     private int ChosenPrivate => _chosenImages.Values.Count(i => i.Visibility == ImageVisibility.Private);
 
+    private string LabelOf(string project) => _known?.LabelOf(project) ?? project;
+
     private string Summary
     {
         get
@@ -49,7 +51,7 @@ public partial class ShareImagesDialog
     protected override async Task OnInitializedAsync()
     {
         _caller = await Caller.GetAsync();
-        _known = await Directory.ProjectsAsync();
+        _known = await Choices.ForAsync(_caller);
         await LoadAsync();
     }
 
@@ -81,21 +83,17 @@ public partial class ShareImagesDialog
 
     private async Task ShareAsync()
     {
-        var projects = _picker!.Chosen();
-        _problem = (_chosenImages.Count, projects.Count) switch
-        {
-            (0, _) => "Choose at least one image.",
-            (_, 0) => _known is null ? "Enter the id of the project to share with." : "Choose the project to share with.",
-            _ => null,
-        };
-        if (_problem is not null)
-        {
-            return;
-        }
+        _problem = null;
         _busy = true;
         try
         {
-            _outcomes = await Sharing.ShareAsync(_caller, _chosenImages.Keys.ToList(), projects, _makeShared);
+            var makeSharedFrom = _makeShared ? new HashSet<ImageVisibility> { ImageVisibility.Private } : new HashSet<ImageVisibility>();
+            _outcomes = await Sharing.ShareAsync(_caller, _chosenImages.Keys.ToList(), _picker!.Chosen(), makeSharedFrom);
+        }
+        catch (GlanceException ex)
+        {
+            // Nothing chosen: the domain says what is missing, and the choice stays.
+            _problem = Refusals.Explain(ex, _caller);
         }
         finally
         {
