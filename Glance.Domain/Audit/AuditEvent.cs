@@ -36,11 +36,12 @@ public sealed class AuditEvent
     /// <summary>The longest value kept before or after a change; longer ones are cut with an ellipsis.</summary>
     public const int ValueLength = 255;
 
-    internal AuditEvent(AuditAction action, string imageId, string? imageOwner, string? memberId, string? subject,
+    internal AuditEvent(AuditAction action, string imageId, string? imageName, string? imageOwner, string? memberId, string? subject,
         string? before, string? after, string? actorUserId, string? actorProjectId, DateTime at)
     {
         Action = action;
         ImageId = imageId;
+        ImageName = Cut(imageName);
         ImageOwner = imageOwner;
         MemberId = memberId;
         Subject = subject;
@@ -56,6 +57,12 @@ public sealed class AuditEvent
     public AuditAction Action { get; private set; }
 
     public string ImageId { get; private set; }
+
+    /// <summary>
+    /// The image's name when the change was made, so a trail names images as they were and never tells
+    /// a reader the name of an image it can no longer see; null in events recorded before names were.
+    /// </summary>
+    public string? ImageName { get; private set; }
 
     /// <summary>The image's owner when the change was made: the project whose trail it belongs to.</summary>
     public string? ImageOwner { get; private set; }

@@ -20,11 +20,19 @@ public sealed record AuditQuery
     /// <summary>The next page: events older than the one with this id.</summary>
     public long? OlderThan { get; init; }
 
+    /// <summary>Events to read, 1 to <see cref="AuditTrail.MaxPage"/>; outside that range it is brought within.</summary>
     public int Limit { get; init; } = 100;
 }
 
-/// <summary>A page of a trail, newest first; <see cref="HasMore"/> when older events match too.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, bool HasMore);
+/// <summary>
+/// A page of a trail, newest first. <see cref="Next"/> is where the next page starts
+/// (<see cref="AuditQuery.OlderThan"/>) when older events match too; a page may hold fewer events
+/// than asked for, or none, when some it read are hidden from the caller.
+/// </summary>
+public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, long? Next)
+{
+    public bool HasMore => Next is not null;
+}
 
 /// <summary>What a project's trail can be filtered by: the people who made its changes and the images it names.</summary>
 public sealed record AuditChoices(IReadOnlyList<string> Actors, IReadOnlyDictionary<string, string> Images);

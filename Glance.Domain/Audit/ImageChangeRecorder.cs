@@ -29,6 +29,20 @@ internal sealed class ImageChangeRecorder
 
     public static ImageChangeRecorder Before(Image image) => new(image);
 
+    /// <summary>A new image: its creation, then each property and tag it was created with.</summary>
+    public static void RecordCreation(GlanceDbContext db, CallerContext caller, Image image, DateTime at)
+    {
+        AuditTrail.Record(db, caller, image, AuditAction.ImageCreated, null, null, image.Visibility.ToWire(), at);
+        foreach (var property in image.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            AuditTrail.Record(db, caller, image, AuditAction.PropertyChanged, null, null, property.Value ?? "", at, property.Name);
+        }
+        foreach (var tag in image.Tags.Select(t => t.Value).Order(StringComparer.Ordinal))
+        {
+            AuditTrail.Record(db, caller, image, AuditAction.TagAdded, null, null, null, at, tag);
+        }
+    }
+
     /// <summary>Adds an event for each difference to the pending changes of <paramref name="db"/>.</summary>
     public void Record(GlanceDbContext db, CallerContext caller, Image after, DateTime at)
     {

@@ -71,7 +71,7 @@ public sealed class ImageService(
             throw Duplicate(id);
         }
         db.Images.Add(image);
-        AuditTrail.Record(db, caller, image, AuditAction.ImageCreated, null, null, image.Visibility.ToWire(), Now());
+        ImageChangeRecorder.RecordCreation(db, caller, image, Now());
         try
         {
             await db.SaveChangesAsync(ct);

@@ -14,6 +14,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.ImageId).HasMaxLength(36);
         builder.Property(e => e.ImageOwner).HasMaxLength(255);
         builder.Property(e => e.MemberId).HasMaxLength(255);
+        builder.Property(e => e.ImageName).HasMaxLength(AuditEvent.ValueLength);
         builder.Property(e => e.Subject).HasMaxLength(255);
         builder.Property(e => e.Before).HasMaxLength(AuditEvent.ValueLength);
         builder.Property(e => e.After).HasMaxLength(AuditEvent.ValueLength);

@@ -52,6 +52,10 @@ namespace Glance.Domain.Persistence.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImageName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImageOwner")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");

@@ -114,6 +114,7 @@ public sealed class ImageDialogsTests : PortalComponentContext
         // Emptying the description is a delete, which only admins may do here: nothing is saved, the typed values stay.
         cut.Find("[data-testid=edit-name]").Change("renamed");
         cut.Find("[data-testid=field-description]").Change("");
+        Assert.Contains("Section [.*] does not allow you to delete it.", cut.Find("[data-testid=edit-dialog]").TextContent);
         cut.Find("[data-testid=edit-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("nothing was changed", cut.Find("[data-testid=edit-error]").TextContent), TimeSpan.FromSeconds(30));

@@ -3,6 +3,7 @@ using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Glance.Portal.Components.Pages;
+using Glance.Portal.Components.Sharing;
 using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,5 +101,19 @@ public sealed class OutboxAndActivityTests : PortalComponentContext
 
         navigation.NavigateTo("activity?kind=nonsense&from=yesterday");
         cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=timeline-entry]").Count));
+    }
+
+    [Theory]
+    [InlineData(new[] { "7", "Edits" }, "9999-12-31", "0001-01-01")]
+    [InlineData(new[] { "lifecycle", "LIFECYCLE" }, "2026-13-01", null)]
+    public void Filters_read_from_a_crafted_url_keep_what_makes_sense(string[] kinds, string? to, string? from)
+    {
+        var filter = ActivityFilter.Read(kinds, " ", null, from, to);
+
+        Assert.Single(filter.Kinds);
+        Assert.Null(filter.Image);
+        Assert.Null(filter.To);
+        var query = filter.ToQuery();
+        Assert.Null(query.Until);
     }
 }

@@ -47,6 +47,7 @@ public sealed class ImageTrailTests : PortalComponentContext
         Assert.Equal(
             [
                 ("image_created", null, null, "private"),
+                ("property_changed", "os_distro", null, "debian"),
                 ("data_uploaded", null, null, "1234"),
                 ("attribute_changed", "name", "web", "web base"),
                 ("attribute_changed", "min_ram", "0", "512"),
@@ -74,6 +75,9 @@ public sealed class ImageTrailTests : PortalComponentContext
 
         await Assert.ThrowsAsync<ValidationException>(() => Service<ImageService>().UpdateAsync(_alice, image.Id,
             [ImageChange.Replace("name", JsonValue.Create("renamed")), ImageChange.Replace("min_ram", JsonValue.Create(-1))]));
+        // Refused while the patch is applied, after the name has changed in memory: a member may not publish.
+        await Assert.ThrowsAsync<ForbiddenException>(() => Service<ImageService>().UpdateAsync(_alice, image.Id,
+            [ImageChange.Replace("name", JsonValue.Create("renamed")), ImageChange.Replace("visibility", JsonValue.Create("public"))]));
 
         Assert.Equal(["image_created"], (await Trail.ForImageAsync(_alice, image.Id)).Select(e => e.Action.ToWire()));
     }
@@ -128,5 +132,49 @@ public sealed class ImageTrailTests : PortalComponentContext
         Assert.Equal(["alice", "dave"], choices.Actors);
         Assert.Equal(new Dictionary<string, string> { [web.Id] = "web", [db.Id] = "db" }, choices.Images);
         await Assert.ThrowsAsync<ForbiddenException>(() => Trail.ChoicesAsync(_alice, "demo-b"));
+    }
+
+    [Fact]
+    public async Task Pages_go_on_past_events_the_caller_may_not_read_and_the_page_size_is_kept_in_range()
+    {
+        var image = await Service<ImageService>().CreateAsync(_root, new NewImage { Name = "web", Owner = "demo-a" });
+        for (var n = 0; n < 4; n++)
+        {
+            await Service<ImageService>().UpdateAsync(_root, image.Id, [ImageChange.Add("x_secret", JsonValue.Create($"v{n}"))]);
+        }
+        await Service<PropertyProtectionService>().SaveAsync(_root,
+            "[^x_secret$]\ncreate = admin\nread = admin\nupdate = admin\ndelete = admin\n\n[.*]\ncreate = @\nread = @\nupdate = @\ndelete = @\n",
+            ProtectionRuleFormat.Roles, "test");
+
+        // The newest three are hidden from alice: the page is empty, and the next one holds the rest.
+        var hidden = await Trail.ForProjectAsync(_alice, "demo-a", new AuditQuery { Limit = 3 });
+        Assert.Empty(hidden.Events);
+        Assert.NotNull(hidden.Next);
+        var rest = await Trail.ForProjectAsync(_alice, "demo-a", new AuditQuery { Limit = 3, OlderThan = hidden.Next });
+        Assert.Equal(["image_created"], rest.Events.Select(e => e.Action.ToWire()));
+        Assert.Null(rest.Next);
+
+        Assert.Single((await Trail.ForProjectAsync(_root, "demo-a", new AuditQuery { Limit = 0 })).Events);
+        Assert.Equal(5, (await Trail.ForProjectAsync(_root, "demo-a", new AuditQuery { Limit = int.MaxValue })).Events.Count);
+        Assert.Equal(["root"], (await Trail.ChoicesAsync(_root, "demo-a")).Actors);
+        // Root's only changes alice may read are the image's creation.
+        Assert.Equal(["root"], (await Trail.ChoicesAsync(_alice, "demo-a")).Actors);
+    }
+
+    [Fact]
+    public async Task A_former_member_reads_image_names_as_its_trail_recorded_them_not_as_they_are_now()
+    {
+        var bob = new CallerContext("bob", "demo-b", ["member", "reader"]);
+        var image = await Service<ImageService>().CreateAsync(_alice, new NewImage { Name = "web base", Visibility = ImageVisibility.Shared });
+        await Service<MemberService>().AddAsync(_alice, image.Id, "demo-b");
+        await Service<MemberService>().RemoveAsync(_alice, image.Id, "demo-b");
+        await Service<ImageService>().UpdateAsync(_alice, image.Id, [ImageChange.Replace("name", JsonValue.Create("project falcon (secret)"))]);
+
+        var choices = await Trail.ChoicesAsync(bob, "demo-b");
+        var trail = await Trail.ForProjectAsync(bob, "demo-b", new AuditQuery());
+
+        Assert.Equal(new Dictionary<string, string> { [image.Id] = "web base" }, choices.Images);
+        Assert.All(trail.Events, e => Assert.Equal("web base", e.ImageName));
+        Assert.Equal(["alice"], choices.Actors);
     }
 }

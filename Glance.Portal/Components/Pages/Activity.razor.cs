@@ -33,7 +33,7 @@ public partial class Activity
     private ActivityFilter _filter = new();
     private List<AuditEvent> _events = [];
     private AuditChoices _choices = new([], new Dictionary<string, string>());
-    private bool _hasMore;
+    private long? _next;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,14 +46,14 @@ public partial class Activity
         }
         _choices = await Audit.ChoicesAsync(_caller, _project);
         var page = await Audit.ForProjectAsync(_caller, _project, _filter.ToQuery());
-        (_events, _hasMore) = (page.Events.ToList(), page.HasMore);
+        (_events, _next) = (page.Events.ToList(), page.Next);
     }
 
     private async Task OlderAsync()
     {
-        var page = await Audit.ForProjectAsync(_caller!, _project!, _filter.ToQuery() with { OlderThan = _events[^1].Id });
+        var page = await Audit.ForProjectAsync(_caller!, _project!, _filter.ToQuery() with { OlderThan = _next });
         _events.AddRange(page.Events);
-        _hasMore = page.HasMore;
+        _next = page.Next;
     }
 
     private Task GoAsync(ActivityFilter filter)

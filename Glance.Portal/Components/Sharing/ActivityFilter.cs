@@ -25,8 +25,8 @@ public sealed record ActivityFilter
     /// <summary>Unknown kinds and dates that do not parse are left out rather than refused: the page shows what it can.</summary>
     public static ActivityFilter Read(string[]? kinds, string? image, string? actor, string? from, string? to) => new()
     {
-        Kinds = (kinds ?? []).Select(k => Enum.TryParse<AuditKind>(k, ignoreCase: true, out var kind) ? kind : (AuditKind?)null)
-            .OfType<AuditKind>().ToHashSet(),
+        Kinds = (kinds ?? []).SelectMany(k => Enum.GetValues<AuditKind>().Where(kind => string.Equals(kind.ToString(), k, StringComparison.OrdinalIgnoreCase)))
+            .ToHashSet(),
         Image = string.IsNullOrWhiteSpace(image) ? null : image,
         Actor = string.IsNullOrWhiteSpace(actor) ? null : actor,
         From = Day(from),
@@ -61,7 +61,9 @@ public sealed record ActivityFilter
         return QueryHelpers.AddQueryString("activity", query);
     }
 
+    /// <summary>A day from 0001-01-01 to 9999-12-30, so that the day after "to" still exists.</summary>
     private static DateTime? Day(string? value) =>
         DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
+            && day.Date < DateTime.MaxValue.Date
             ? DateTime.SpecifyKind(day.Date, DateTimeKind.Utc) : null;
 }

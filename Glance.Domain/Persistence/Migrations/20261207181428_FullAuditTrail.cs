@@ -11,6 +11,13 @@ namespace Glance.Domain.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "ImageName",
+                table: "audit_events",
+                type: "TEXT",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "audit_events",
                 type: "TEXT",
@@ -21,6 +28,10 @@ namespace Glance.Domain.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ImageName",
+                table: "audit_events");
+
             migrationBuilder.DropColumn(
                 name: "Subject",
                 table: "audit_events");

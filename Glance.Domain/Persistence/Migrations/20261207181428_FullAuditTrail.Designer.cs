@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Glance.Domain.Persistence.Migrations
 {
     [DbContext(typeof(GlanceDbContext))]
-    [Migration("20261207174527_FullAuditTrail")]
+    [Migration("20261207181428_FullAuditTrail")]
     partial class FullAuditTrail
     {
         /// <inheritdoc />
@@ -53,6 +53,10 @@ namespace Glance.Domain.Persistence.Migrations
                     b.Property<string>("ImageId")
                         .IsRequired()
                         .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageName")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImageOwner")
