@@ -142,6 +142,65 @@ public sealed class CatalogTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task A_cancelled_upload_leaves_the_image_queued_without_data_and_a_request_without_the_pages_token_is_refused()
+    {
+        var page = await fixture.NewPageAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"e2e-cancel-{Guid.NewGuid():N}.raw");
+        await WriteRandomFileAsync(file, 24 * 1024 * 1024);
+        // The second chunk is held back until the test has cancelled, so the cancel lands mid-upload.
+        var hold = new TaskCompletionSource();
+        await page.RouteAsync("**/portal/uploads/**", async route =>
+        {
+            if (route.Request.Method == "PUT" && !route.Request.Url.EndsWith("offset=0", StringComparison.Ordinal))
+            {
+                await hold.Task;
+            }
+            await route.FallbackAsync();
+        });
+        try
+        {
+            await Screenshots.OnFailureAsync(page, nameof(A_cancelled_upload_leaves_the_image_queued_without_data_and_a_request_without_the_pages_token_is_refused), async () =>
+            {
+                await new HomePage(page).SignInAsync("alice");
+                var catalog = new CatalogPage(page);
+                await catalog.GotoAsync();
+                await catalog.CreateButton.ClickAsync();
+                var dialog = new CreateImageDialog(page);
+                await dialog.Name.FillAsync("e2e cancelled upload");
+                await dialog.File.SetInputFilesAsync(file);
+                await dialog.Submit.ClickAsync();
+                await dialog.KeepInBackground.ClickAsync();
+
+                var tray = page.GetByTestId("tray-upload").Filter(new() { HasText = "e2e cancelled upload" });
+                await Expect(tray.GetByTestId("tray-status")).ToContainTextAsync("%");
+                await tray.GetByTestId("tray-cancel").ClickAsync();
+                await Expect(tray).ToHaveAttributeAsync("data-state", "cancelled");
+                hold.TrySetResult();
+
+                await tray.GetByRole(AriaRole.Link, new() { Name = "e2e cancelled upload" }).ClickAsync();
+                var image = new ImagePage(page);
+                await Expect(image.Status).ToHaveTextAsync("queued");
+                await Expect(page.GetByTestId("upload-panel")).ToBeVisibleAsync();
+                var imageId = page.Url.Split('/')[^1];
+
+                // The same request without the page's antiforgery token, as another site would send it.
+                var forged = await page.EvaluateAsync<int>($$"""
+                    async () => (await fetch('portal/images/{{imageId}}/uploads', {
+                        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ size: 1 }) })).status
+                    """);
+                Assert.Equal(400, forged);
+                await page.ReloadAsync();
+                await Expect(image.Status).ToHaveTextAsync("queued");
+            });
+        }
+        finally
+        {
+            hold.TrySetResult();
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Writes random bytes without holding them all in memory; returns their sha512.</summary>
     private static async Task<string> WriteRandomFileAsync(string path, int size)
     {

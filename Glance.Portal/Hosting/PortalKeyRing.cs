@@ -26,7 +26,10 @@ internal static class PortalKeyRing
             }
             else
             {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                // Owner-only on every start, not just when made: a folder loosened since is tightened again.
+                var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+                Directory.CreateDirectory(folder, ownerOnly);
+                File.SetUnixFileMode(folder, ownerOnly);
             }
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), logging);
         });

@@ -52,6 +52,11 @@ internal static class PortalUploadEndpoints
         {
             return Results.Problem(ex.Message, statusCode: GlanceApiExceptionHandler.StatusFor(ex));
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The store could not open the image's file: nothing was written, the image stays queued.
+            return Results.Problem("The image store cannot take data now; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static IResult Status(string sessionId, HttpContext context, UploadSessions sessions) =>
@@ -100,7 +105,8 @@ internal static class PortalUploadEndpoints
         {
             // Cancelled as asked: the domain has put the image back to queued without data.
         }
-        return Results.NoContent();
+        // How it ended: "failed" (cancelled) as asked, or "active" when the data was stored before the cancel came.
+        return Results.Ok(StatusOf(session));
     }
 
     private static async Task<IResult?> RefuseForgeryAsync(HttpContext context, IAntiforgery antiforgery) =>

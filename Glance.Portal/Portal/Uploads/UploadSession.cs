@@ -11,7 +11,7 @@ namespace Glance.Portal.Portal.Uploads;
 /// sends the rest. If nothing arrives for the domain's upload idle timeout, the domain gives up and
 /// the image goes back to queued with no data.
 /// </summary>
-public sealed class UploadSession
+public sealed class UploadSession : IDisposable
 {
     private const int PauseAt = 4 << 20;
     private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: PauseAt, resumeWriterThreshold: PauseAt / 2, useSynchronizationContext: false));
@@ -41,6 +41,9 @@ public sealed class UploadSession
 
     /// <summary>The domain's upload: the image once active, or the refusal that ended it.</summary>
     public Task<Image> Completion { get; private set; } = null!;
+
+    /// <summary>Begun or about to begin, and not ended.</summary>
+    public bool IsRunning => Completion is not { IsCompleted: true };
 
     /// <summary>
     /// Starts the domain's upload on the pipe and returns once it reads (the image is saving and the
@@ -165,6 +168,13 @@ public sealed class UploadSession
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    /// <summary>Releases the session once nothing can use it any more (it ended long ago).</summary>
+    public void Dispose()
+    {
+        _cancel.Dispose();
+        _oneChunkAtATime.Dispose();
     }
 
     /// <summary>Tells the session when the domain first reads, which happens once the upload has begun.</summary>

@@ -16,28 +16,45 @@ public sealed class UploadSessions(IServiceScopeFactory scopes, TimeProvider clo
     public const int PerUserLimit = 8;
 
     private readonly ConcurrentDictionary<string, UploadSession> _sessions = new();
+    private readonly Lock _counting = new();
 
     /// <summary>Begins the domain's upload of <paramref name="size"/> bytes into the image; a refusal is thrown as the domain's exception.</summary>
     public async Task<UploadSession> BeginAsync(CallerContext caller, string imageId, long size)
     {
         Sweep();
-        if (_sessions.Values.Count(s => SameCaller(s.Owner, caller) && !s.Completion.IsCompleted) >= PerUserLimit)
-        {
-            throw new TooManyUploadsException($"You already have {PerUserLimit} uploads running; wait for one to finish.");
-        }
         var session = new UploadSession(imageId, caller, size, clock);
-        await session.StartAsync(async (stream, ct) =>
+        // Counted and held in one step, so that uploads begun at the same moment cannot pass the limit together.
+        lock (_counting)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ImageDataService>().UploadAsync(caller, imageId, stream, size, ct);
-        });
-        _sessions[session.Id] = session;
+            if (_sessions.Values.Count(s => SameCaller(s.Owner, caller) && s.IsRunning) >= PerUserLimit)
+            {
+                throw new TooManyUploadsException($"You already have {PerUserLimit} uploads running; wait for one to finish.");
+            }
+            _sessions[session.Id] = session;
+        }
+        try
+        {
+            await session.StartAsync(async (stream, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<ImageDataService>().UploadAsync(caller, imageId, stream, size, ct);
+            });
+        }
+        catch
+        {
+            _sessions.TryRemove(session.Id, out _);
+            session.Dispose();
+            throw;
+        }
         return session;
     }
 
     /// <summary>The session, only for the user and project that began it.</summary>
-    public UploadSession? Find(string id, CallerContext caller) =>
-        _sessions.TryGetValue(id, out var session) && SameCaller(session.Owner, caller) ? session : null;
+    public UploadSession? Find(string id, CallerContext caller)
+    {
+        Sweep();
+        return _sessions.TryGetValue(id, out var session) && SameCaller(session.Owner, caller) ? session : null;
+    }
 
     private static bool SameCaller(CallerContext a, CallerContext b) => a.UserId == b.UserId && a.ProjectId == b.ProjectId;
 
@@ -46,9 +63,9 @@ public sealed class UploadSessions(IServiceScopeFactory scopes, TimeProvider clo
         var now = clock.GetUtcNow();
         foreach (var (id, session) in _sessions)
         {
-            if (session.Completion.IsCompleted && now - session.LastActivity > KeepEnded)
+            if (!session.IsRunning && now - session.LastActivity > KeepEnded && _sessions.TryRemove(id, out _))
             {
-                _sessions.TryRemove(id, out _);
+                session.Dispose();
             }
         }
     }

@@ -8,7 +8,8 @@ const retryDelays = [1, 2, 4, 8, 15, 15, 15, 15, 15];
 const uploads = new Map();
 
 window.addEventListener('beforeunload', e => {
-    if (uploads.size > 0) {
+    // After the portal restarted (reconnect.js reloads), the server has forgotten the uploads anyway.
+    if (uploads.size > 0 && !window.glancePortalRestarted) {
         e.preventDefault();
         e.returnValue = '';
     }
@@ -35,19 +36,30 @@ export async function cancel(id) {
         return;
     }
     state.cancelled = true;
-    if (state.xhr) {
-        state.xhr.abort();
-    }
     if (state.session) {
-        // The server stops its upload and puts the image back to queued.
-        await send(state, 'DELETE', sessionUrl(state), null);
+        if (state.xhr) {
+            state.xhr.abort();
+        }
+        // The server stops its upload and puts the image back to queued, unless the data was already stored.
+        const answer = await send(state, 'DELETE', sessionUrl(state), null);
+        if (answer.status === 200 && parse(answer.body)?.state === 'active') {
+            return finish(state, 204, null);
+        }
     }
+    // Before the server has answered the begin, run() cancels the session the answer names.
     finish(state, -1, 'Upload cancelled.');
 }
 
 async function run(state, beginUrl) {
     const size = state.file.size;
     const begun = await send(state, 'POST', beginUrl, JSON.stringify({ size }), 'application/json');
+    if (state.cancelled) {
+        if (begun.status === 200) {
+            state.session = JSON.parse(begun.body);
+            await send(state, 'DELETE', sessionUrl(state), null);
+        }
+        return;
+    }
     if (begun.status !== 200) {
         return finish(state, begun.status, problem(begun.body, begun.status));
     }

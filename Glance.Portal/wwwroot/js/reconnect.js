@@ -4,21 +4,29 @@
 (() => {
     const modal = document.getElementById('components-reconnect-modal');
     let polling = null;
+    let trying = false;
 
     const stopPolling = () => {
         clearInterval(polling);
         polling = null;
     };
 
-    const reload = () => location.reload();
+    const reload = () => {
+        // The restarted portal has forgotten this page's uploads: leaving it loses nothing more.
+        window.glancePortalRestarted = true;
+        location.reload();
+    };
 
     async function retry() {
+        if (trying) {
+            return;
+        }
+        trying = true;
         try {
-            const health = await fetch('healthcheck', { cache: 'no-store' });
-            if (!health.ok) {
-                return;
-            }
+            // Any answer means the portal is up again, even a health check that reports a degraded store.
+            await fetch('healthcheck', { cache: 'no-store' });
         } catch {
+            trying = false;
             return;
         }
         stopPolling();
@@ -28,6 +36,8 @@
             }
         } catch {
             reload();
+        } finally {
+            trying = false;
         }
     }
 
