@@ -6,7 +6,6 @@ using Glance.Domain.Members;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
 using Glance.Domain.PropertyProtections;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,12 +16,9 @@ namespace Glance.Domain;
 
 public static class GlanceDomainServiceCollectionExtensions
 {
-    private static readonly SqliteConnectionSettings ConnectionSettings = new();
-    private static readonly DiskFullTranslator DiskFull = new();
-
     /// <summary>
-    /// The image domain with its embedded defaults: SQLite at <c>{DataDirectory}/glance.db</c> and the
-    /// filesystem store at <c>{DataDirectory}/images</c>. Settings are checked at start-up.
+    /// The image domain, with the filesystem store at <c>{DataDirectory}/images</c>. A persistence
+    /// adapter (<c>AddGlanceSqlite</c>, …) provides the database. Settings are checked at start-up.
     /// </summary>
     public static IServiceCollection AddGlanceDomain(this IServiceCollection services)
     {
@@ -34,23 +30,6 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
         services.AddOptions<PropertyProtectionOptions>().BindConfiguration(PropertyProtectionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PropertyProtectionOptions>, PropertyProtectionOptionsValidator>());
-
-        services.AddPooledDbContextFactory<GlanceDbContext>((provider, options) =>
-        {
-            var dataDirectory = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
-            Directory.CreateDirectory(dataDirectory);
-            var connection = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(dataDirectory, "glance.db"),
-                Cache = SqliteCacheMode.Private,
-                Pooling = true,
-                DefaultTimeout = 30,
-            };
-            // A list's ids go to SQLite as one JSON parameter (json_each): one SQL text and one cached
-            // plan for any number of ids, where one parameter per id made EF rebuild the SQL each time.
-            options.UseSqlite(connection.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(ConnectionSettings, DiskFull);
-        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IImageStore, FileSystemImageStore>();
@@ -72,7 +51,6 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddSingleton<PropertyProtectionService>();
         services.AddHostedService<GlanceDatabaseInitializer>();
         services.AddHostedService<PropertyProtectionInitializer>();
-        services.AddHostedService<PlannerStatisticsRefresher>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Glance.Portal.Portal;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGlanceDomain();
+builder.Services.AddGlancePersistence(builder.Configuration);
 builder.Services.AddGlanceApi();
 builder.Services.AddGlanceApiAuthentication(builder.Configuration);
 builder.Services.AddGlanceDevIdentity(builder.Configuration);

@@ -8,11 +8,11 @@ namespace Glance.Domain.Images;
 /// <summary>Translates an <see cref="ImageQuery"/>'s filters into the SQL query, all of them ANDed, as Glance does.</summary>
 internal static class ImageQueryFilters
 {
-    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db, SearchIndexUse searchIndex, PropertyReadScope readable)
+    public static IQueryable<Image> ApplyFilters(this IQueryable<Image> images, ImageQuery query, GlanceDbContext db, ISearchIndex index, SearchIndexUse searchIndex, PropertyReadScope readable)
     {
         if (query.Search is { IsEmpty: false } search)
         {
-            images = images.ApplySearch(search, db, searchIndex, readable);
+            images = images.ApplySearch(search, db, index, searchIndex, readable);
         }
         foreach (var filter in query.TextFilters)
         {

@@ -5,27 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Domain.Images;
 
-/// <summary>How a search may use the trigram index.</summary>
-internal enum SearchIndexUse
-{
-    /// <summary>
-    /// A page: the index only for a word matching few images. A common word ("cloud", "general") would
-    /// hand SQLite a set of most of the catalog to sort; walking the order index and testing each row's
-    /// text stops after one page instead.
-    /// </summary>
-    WhenSelective,
-
-    /// <summary>Counting every match (facets): start from the index's rarest word, whatever its size.</summary>
-    Always,
-
-    /// <summary>Not at all: the rows are narrowed another way (a visibility's own index, <see cref="ImageSearchFilters.WithinVisibilityIndex"/>).</summary>
-    Never,
-}
-
 /// <summary>
 /// Translates the portal's <see cref="ImageSearch"/> into SQL. Every word is tested as a substring of
-/// the image's search text (a LIKE on a column the row already holds); the rarest word of three or more
-/// characters can also narrow the rows first through the FTS5 trigram index (image_search).
+/// the image's search text (a LIKE on a column the row already holds); the engine's text index
+/// (<see cref="ISearchIndex"/>) can narrow the rows first through the rarest word it can find.
 /// </summary>
 internal static class ImageSearchFilters
 {
@@ -50,13 +33,12 @@ internal static class ImageSearchFilters
     /// in a value the caller may read, an excluded word is looked for only there, and a condition on a
     /// hidden property sees no value: nothing the caller may not read can decide whether an image is found.
     /// </summary>
-    public static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, SearchIndexUse use, PropertyReadScope readable)
+    public static IQueryable<Image> ApplySearch(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, ISearchIndex index, SearchIndexUse use, PropertyReadScope readable)
     {
         var words = search.Words.Select(w => w.ToLowerInvariant()).ToList();
-        if (use != SearchIndexUse.Never && Narrowing(db, words, use) is { } rarest)
+        if (use != SearchIndexUse.Never && IndexedWords(index, words) is { Count: > 0 } indexed)
         {
-            var rows = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM image_search WHERE image_search MATCH {Phrase(rarest)}");
-            images = images.Where(i => rows.Contains(SqliteRowId.RowId(i.Id)));
+            images = index.Narrow(images, db, indexed, use, SelectiveMatches);
         }
         var hidden = readable.Hidden.ToList();
         foreach (var word in words)
@@ -101,78 +83,25 @@ internal static class ImageSearchFilters
         Expression.Lambda<Func<Image, bool>>(Expression.Not(condition.Body), condition.Parameters);
 
     /// <summary>
-    /// Whether a search has a word the trigram indexes can match (three or more characters): only then
-    /// can an index narrow a count of every match.
+    /// Whether a search has a word the engine's text index can find (three or more characters for
+    /// trigrams): only then can an index narrow a count of every match.
     /// </summary>
-    public static bool HasIndexedWord(ImageSearch? search) => search is not null && IndexedWords(search.Words).Count > 0;
+    public static bool HasIndexedWord(ISearchIndex index, ImageSearch? search) => search is not null && IndexedWords(index, search.Words).Count > 0;
 
-    /// <summary>Whether a word of the search matches fewer than <paramref name="cap"/> images (counted up to the cap).</summary>
-    public static bool HasSelectiveWord(ImageSearch search, GlanceDbContext db, int cap) =>
-        IndexedWords(search.Words).Any(w => CountUpTo(db, w, cap) < cap);
+    /// <summary>Whether a word of the search matches fewer than <paramref name="cap"/> images.</summary>
+    public static bool HasSelectiveWord(ISearchIndex index, ImageSearch search, GlanceDbContext db, int cap) =>
+        index.HasSelectiveWord(db, IndexedWords(index, search.Words), cap);
 
     /// <summary>
-    /// Narrows images of one open visibility to those whose text holds every indexed word, through that
-    /// visibility's own trigram index (image_search_public, image_search_community; migration
-    /// AudienceSearch). Intersecting the words inside an index of only those images costs a fraction of
-    /// starting from the whole catalog's set for the rarest word and testing each image's visibility:
-    /// 290 → 35 ms for the facets of a search made of common words (bench/README.md). The LIKEs that
-    /// <see cref="ApplySearch"/> adds still decide each row.
+    /// Narrows images of one open visibility to those whose text may hold every indexed word, through
+    /// that visibility's own index. The LIKEs that <see cref="ApplySearch"/> adds still decide each row.
     /// </summary>
-    public static IQueryable<Image> WithinVisibilityIndex(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, ImageVisibility visibility)
-    {
-        var words = IndexedWords(search.Words);
-        if (words.Count == 0)
-        {
-            return images;
-        }
-        var match = string.Join(' ', words.Select(Phrase));
-        // Keep in step with HasVisibilityIndex.
-        var rows = visibility switch
-        {
-            ImageVisibility.Public => db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM image_search_public WHERE image_search_public MATCH {match}"),
-            ImageVisibility.Community => db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM image_search_community WHERE image_search_community MATCH {match}"),
-            _ => throw new ArgumentOutOfRangeException(nameof(visibility), visibility, "Only public and community images have their own search index."),
-        };
-        return images.Where(i => rows.Contains(SqliteRowId.RowId(i.Id)));
-    }
+    public static IQueryable<Image> WithinVisibilityIndex(this IQueryable<Image> images, ImageSearch search, GlanceDbContext db, ISearchIndex index, ImageVisibility visibility) =>
+        IndexedWords(index, search.Words) is { Count: > 0 } words ? index.WithinVisibility(images, db, words, visibility) : images;
 
-    /// <summary>Whether a visibility has its own trigram index (<see cref="WithinVisibilityIndex"/>).</summary>
-    public static bool HasVisibilityIndex(ImageVisibility visibility) =>
-        visibility is ImageVisibility.Public or ImageVisibility.Community;
-
-    /// <summary>The search words a trigram index can match (three or more characters), lower-cased, each once.</summary>
-    private static List<string> IndexedWords(IEnumerable<string> words) =>
-        words.Where(w => w.Length >= 3).Select(w => w.ToLowerInvariant()).Distinct().ToList();
-
-    /// <summary>
-    /// The word whose index set narrows the search, or null to walk. Each candidate's matches are
-    /// counted up to a cap, which costs a few milliseconds even for a word in every image.
-    /// </summary>
-    private static string? Narrowing(GlanceDbContext db, List<string> words, SearchIndexUse use)
-    {
-        var indexed = IndexedWords(words);
-        if (indexed.Count == 0)
-        {
-            return null;
-        }
-        if (indexed.Count == 1 && use == SearchIndexUse.Always)
-        {
-            return indexed[0];
-        }
-        var counted = indexed
-            .Select(w => (Word: w, Count: CountUpTo(db, w, SelectiveMatches)))
-            .OrderBy(c => c.Count)
-            .First();
-        return use == SearchIndexUse.Always || counted.Count < SelectiveMatches ? counted.Word : null;
-    }
-
-    private static int CountUpTo(GlanceDbContext db, string word, int cap) =>
-        db.Database.SqlQuery<int>(
-            $"SELECT count(*) AS Value FROM (SELECT rowid FROM image_search WHERE image_search MATCH {Phrase(word)} LIMIT {cap})")
-            .AsEnumerable().First();
-
-    /// <summary>An FTS5 string literal: the word as a phrase, its quotes doubled.</summary>
-    private static string Phrase(string word) => "\"" + word.Replace("\"", "\"\"") + "\"";
+    /// <summary>The search words the index can find, lower-cased, each once.</summary>
+    private static List<string> IndexedWords(ISearchIndex index, IEnumerable<string> words) =>
+        words.Where(w => w.Length >= index.MinimumWordLength).Select(w => w.ToLowerInvariant()).Distinct().ToList();
 
     /// <summary>A LIKE pattern for a substring, with LIKE's wildcards in the word taken literally.</summary>
     internal static string Contains(string word) => "%" + EscapeLike(word) + "%";

@@ -7,7 +7,6 @@ using Glance.Domain.Members;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
 using Glance.Domain.PropertyProtections;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +16,8 @@ namespace Glance.Domain.Images;
 /// <summary>Creating, reading, listing, changing and deleting images: every use case as a short pipeline of Glance's checks.</summary>
 public sealed class ImageService(
     IDbContextFactory<GlanceDbContext> dbFactory,
+    IDatabaseEngine engine,
+    ISearchIndex searchIndex,
     ImagePolicy policy,
     QuotaGuard quotas,
     PropertyProtectionEngine protections,
@@ -76,9 +77,9 @@ public sealed class ImageService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (engine.IsDuplicateKey(ex))
         {
-            // Another request created the same id between the check and the insert (SQLITE_CONSTRAINT).
+            // Another request created the same id between the check and the insert.
             throw Duplicate(id);
         }
         return protections.HideUnreadable(caller, image);
@@ -198,8 +199,8 @@ public sealed class ImageService(
     /// </summary>
     private FacetSources FacetSources(GlanceDbContext db, CallerContext caller, ImageQuery query, PropertyReadScope readable)
     {
-        var indexed = ImageSearchFilters.HasIndexedWord(query.Search);
-        if (indexed && ImageSearchFilters.HasSelectiveWord(query.Search!, db, ImageSearchFilters.FacetSelectiveMatches))
+        var indexed = ImageSearchFilters.HasIndexedWord(searchIndex, query.Search);
+        if (indexed && ImageSearchFilters.HasSelectiveWord(searchIndex, query.Search!, db, ImageSearchFilters.FacetSelectiveMatches))
         {
             return new FacetSources([Found(db, caller, query, SearchIndexUse.WhenSelective, readable)], [], query.OsHidden);
         }
@@ -207,7 +208,7 @@ public sealed class ImageService(
         var counted = query.NarrowsOnlyByAudience;
         // A whole visibility without its own search index (an admin's private or shared images) has no
         // narrower way in for a filtered count than the query itself.
-        if (!counted && parts.Any(p => p.Whole is { } whole && !ImageSearchFilters.HasVisibilityIndex(whole)))
+        if (!counted && parts.Any(p => p.Whole is { } whole && !searchIndex.HasVisibilityIndex(whole)))
         {
             return new FacetSources([Found(db, caller, query, SearchIndexUse.Always, readable)], [], query.OsHidden);
         }
@@ -221,20 +222,20 @@ public sealed class ImageService(
             }
             else if (part.Whole is { } open && indexed)
             {
-                rows.Add(part.Images.WithinVisibilityIndex(query.Search!, db, open).ApplyFilters(query, db, SearchIndexUse.Never, readable));
+                rows.Add(part.Images.WithinVisibilityIndex(query.Search!, db, searchIndex, open).ApplyFilters(query, db, searchIndex, SearchIndexUse.Never, readable));
             }
             else
             {
-                rows.Add(part.Images.ApplyFilters(query, db, SearchIndexUse.Never, readable));
+                rows.Add(part.Images.ApplyFilters(query, db, searchIndex, SearchIndexUse.Never, readable));
             }
         }
         return new FacetSources(rows, counters, query.OsHidden);
     }
 
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
-    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse searchIndex, PropertyReadScope readable) =>
+    private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse use, PropertyReadScope readable) =>
         policy.Listable(Candidates(db, query), caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
-            .ApplyFilters(query, db, searchIndex, readable);
+            .ApplyFilters(query, db, searchIndex, use, readable);
 
     /// <summary>Every image a list may show before the visibility rule: not deleted, not killed, hidden only when asked.</summary>
     private static IQueryable<Image> Candidates(GlanceDbContext db, ImageQuery query) =>

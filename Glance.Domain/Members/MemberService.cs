@@ -4,8 +4,6 @@ using Glance.Domain.Configuration;
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Domain.Policies;
-using Glance.Domain.PropertyProtections;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +16,7 @@ namespace Glance.Domain.Members;
 /// </summary>
 public sealed class MemberService(
     IDbContextFactory<GlanceDbContext> dbFactory,
+    IDatabaseEngine engine,
     ImagePolicy policy,
     IOptions<LimitsOptions> limits,
     SharingEvents events,
@@ -106,7 +105,7 @@ public sealed class MemberService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } || ex is DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (engine.IsDuplicateKey(ex) || ex is DbUpdateConcurrencyException)
         {
             // Another request added (or revived) the same member between our read and our write.
             throw Duplicate(memberId, imageId);

@@ -9,10 +9,11 @@ namespace Glance.Domain.Persistence;
 /// <summary>
 /// Brings the database to the current schema before the first request, mends what a crash can
 /// leave (uploads that never finished go back to queued and their partial files are removed), and
-/// gives the query planner statistics in scale with the catalog.
+/// lets the engine prepare (its settings, the query planner's statistics).
 /// </summary>
 internal sealed class GlanceDatabaseInitializer(
     IDbContextFactory<GlanceDbContext> dbFactory,
+    IDatabaseEngine engine,
     IImageStore store,
     TimeProvider clock,
     ILogger<GlanceDatabaseInitializer> logger) : IHostedService
@@ -21,8 +22,7 @@ internal sealed class GlanceDatabaseInitializer(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
-        // WAL lets the portal and the API read while an upload finishes writing.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await engine.PrepareAsync(db, ct);
 
         var interrupted = await db.Images.Where(i => i.Status == ImageStatus.Saving).ToListAsync(ct);
         foreach (var image in interrupted)
@@ -38,10 +38,6 @@ internal sealed class GlanceDatabaseInitializer(
         if (store is FileSystemImageStore fileStore)
         {
             fileStore.RemoveIncomingLeftovers();
-        }
-        if (await PlannerStatistics.RefreshAsync(db, ct))
-        {
-            logger.LogInformation("Analyzed the catalog for the query planner");
         }
     }
 

@@ -28,7 +28,6 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlanceDbContext).Assembly);
-        SqliteRowId.Map(modelBuilder);
     }
 
     /// <summary>

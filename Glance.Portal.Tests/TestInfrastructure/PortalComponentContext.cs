@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Glance.Domain;
 using Glance.Domain.Common;
 using Glance.Domain.Persistence;
+using Glance.Persistence.Sqlite;
 using Glance.Portal.Auth;
 using Glance.Portal.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
@@ -33,6 +34,7 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddGlanceDomain();
+        Services.AddGlanceSqlite();
         Services.AddPortalComponentServices();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         _authorization = AddAuthorization();

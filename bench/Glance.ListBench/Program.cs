@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using Glance.Domain;
 using Glance.Domain.Common;
 using Glance.Domain.Images;
+using Glance.Domain;
 using Glance.ListBench;
+using Glance.Persistence.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ var services = new ServiceCollection()
         .AddFilter("Microsoft.EntityFrameworkCore.Database.Command",
             Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning))
     .AddGlanceDomain()
+    .AddGlanceSqlite()
     .BuildServiceProvider();
 // The schema as the current migrations have it, also for a catalog seeded by an older build.
 await using (var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Glance.Domain.Persistence.GlanceDbContext>>().CreateDbContextAsync())
@@ -38,7 +40,7 @@ await using (var db = await services.GetRequiredService<Microsoft.EntityFramewor
     await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
     // The planner statistics as the portal's start-up leaves them (a freshly seeded catalog has none).
     var watch = Stopwatch.StartNew();
-    if (await Glance.Domain.Persistence.PlannerStatistics.RefreshAsync(db))
+    if (await Glance.Persistence.Sqlite.PlannerStatistics.RefreshAsync(db))
     {
         Console.WriteLine($"Analyzed the catalog in {watch.Elapsed.TotalMilliseconds:F0} ms");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Glance.Domain.Persistence;
+using Glance.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ internal static class Seeder
     public static async Task SeedAsync(string path, int count)
     {
         var watch = Stopwatch.StartNew();
-        var options = new DbContextOptionsBuilder<GlanceDbContext>().UseSqlite($"Data Source={path}").Options;
+        var options = SqliteContextOptions.For($"Data Source={path}");
         await using (var db = new GlanceDbContext(options))
         {
             await db.Database.MigrateAsync();

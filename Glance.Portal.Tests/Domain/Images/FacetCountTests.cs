@@ -3,6 +3,7 @@ using Glance.Domain.Common;
 using Glance.Domain.ImageData;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
+using Glance.Persistence.Sqlite;
 using Glance.Portal.Tests.Configuration;
 using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;

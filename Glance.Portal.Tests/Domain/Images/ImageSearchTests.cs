@@ -1,7 +1,8 @@
 using Glance.Domain.Common;
 using Glance.Domain.Images;
-using Glance.Portal.Tests.TestInfrastructure;
+using Glance.Persistence.Sqlite;
 using Glance.Portal.Tests.Configuration;
+using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glance.Portal.Tests.Domain.Images;

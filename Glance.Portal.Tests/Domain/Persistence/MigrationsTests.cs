@@ -1,4 +1,5 @@
 using Glance.Domain.Persistence;
+using Glance.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
@@ -8,14 +9,14 @@ public sealed class MigrationsTests : IDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"glance-migrations-{Guid.NewGuid():N}.db");
 
     private GlanceDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<GlanceDbContext>().UseSqlite($"Data Source={_file};Pooling=false").Options);
+        new(SqliteContextOptions.For($"Data Source={_file};Pooling=false"));
 
     [Fact]
     public void The_migrations_cover_every_change_to_the_model()
     {
         using var db = NewContext();
 
-        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Domain --output-dir Persistence/Migrations");
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Persistence.Sqlite --output-dir Migrations");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
+using Glance.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
@@ -10,7 +11,7 @@ public sealed class PlannerStatisticsTests : IDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"glance-stats-{Guid.NewGuid():N}.db");
 
     private GlanceDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<GlanceDbContext>().UseSqlite($"Data Source={_file};Pooling=false").Options);
+        new(SqliteContextOptions.For($"Data Source={_file};Pooling=false"));
 
     [Fact]
     public async Task Statistics_follow_the_catalog_by_orders_of_magnitude()
