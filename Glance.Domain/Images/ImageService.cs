@@ -204,7 +204,7 @@ public sealed class ImageService(
         {
             return new FacetSources([Found(db, caller, query, SearchIndexUse.WhenSelective, readable)], [], query.OsHidden);
         }
-        var parts = policy.ListableParts(Candidates(db, query), db.ImageMembers, caller, query.Visibility, query.AllVisibilities, query.MemberStatus);
+        var parts = CatalogAudience.Parts(Candidates(db, query), db.ImageMembers, caller.ProjectId, policy.IsAdmin(caller), query.Visibility, query.AllVisibilities, query.MemberStatus);
         var counted = query.NarrowsOnlyByAudience;
         // A whole visibility without its own search index (an admin's private or shared images) has no
         // narrower way in for a filtered count than the query itself.
@@ -234,12 +234,11 @@ public sealed class ImageService(
 
     /// <summary>The images a query finds for a caller, before order and paging: one definition for lists and facets.</summary>
     private IQueryable<Image> Found(GlanceDbContext db, CallerContext caller, ImageQuery query, SearchIndexUse use, PropertyReadScope readable) =>
-        policy.Listable(Candidates(db, query), caller, query.Visibility, query.AllVisibilities, query.MemberStatus)
+        CatalogAudience.Listable(Candidates(db, query), caller.ProjectId, policy.IsAdmin(caller), query.Visibility, query.AllVisibilities, query.MemberStatus)
             .ApplyFilters(query, db, searchIndex, use, readable);
 
-    /// <summary>Every image a list may show before the visibility rule: not deleted, not killed, hidden only when asked.</summary>
     private static IQueryable<Image> Candidates(GlanceDbContext db, ImageQuery query) =>
-        db.Images.AsNoTracking().Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.OsHidden == query.OsHidden);
+        CatalogAudience.Candidates(db.Images.AsNoTracking(), query.OsHidden);
 
     public async Task<Image> UpdateAsync(CallerContext caller, string id, IReadOnlyList<ImageChange> changes, CancellationToken ct = default)
     {

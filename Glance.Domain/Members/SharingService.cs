@@ -32,8 +32,8 @@ public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory,
         var project = caller.ProjectId;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var images = await db.Images.AsNoTracking()
-            .Where(i => !i.Deleted && i.Status != ImageStatus.Killed && i.Visibility == ImageVisibility.Shared
-                && i.Members.Any(m => m.MemberId == project && !m.Deleted && (status == null || m.Status == status)))
+            .Where(CatalogAudience.IsCandidate)
+            .Where(CatalogAudience.OfferedTo(project, status))
             .Include(i => i.Members.Where(m => m.MemberId == project && !m.Deleted))
             .Include(i => i.Properties)
             .Include(i => i.Tags)
@@ -52,9 +52,8 @@ public sealed class SharingService(IDbContextFactory<GlanceDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await (
             from m in db.ImageMembers
-            join i in db.Images on m.ImageId equals i.Id
-            where m.MemberId == project && !m.Deleted
-                && !i.Deleted && i.Status != ImageStatus.Killed && i.Visibility == ImageVisibility.Shared
+            join i in db.Images.Where(CatalogAudience.IsCandidate) on m.ImageId equals i.Id
+            where m.MemberId == project && !m.Deleted && i.Visibility == ImageVisibility.Shared
             group m by m.Status into g
             select new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return Enum.GetValues<MemberStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);

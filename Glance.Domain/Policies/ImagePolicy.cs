@@ -163,78 +163,6 @@ public sealed class ImagePolicy(PolicyEngine engine)
     };
 
     /// <summary>
-    /// Narrows a query to the images a caller may list, before any filter (glance-v2-reference §4.4):
-    /// public and community images, the caller's own, and shared images the caller's project is a
-    /// member of with the asked-for status (null: any status). Without a visibility filter other
-    /// projects' community images are left out. Admins start from every image.
-    /// </summary>
-    /// <param name="visibility">Only this visibility; null for the default list or for <c>visibility=all</c>.</param>
-    /// <param name="allVisibilities">True for <c>visibility=all</c>: community images of every owner stay in.</param>
-    /// <param name="memberStatus">The member status that lists a shared image; null for any.</param>
-    public IQueryable<Image> Listable(IQueryable<Image> images, CallerContext caller, ImageVisibility? visibility, bool allVisibilities, MemberStatus? memberStatus)
-    {
-        var project = caller.ProjectId;
-        if (!IsAdmin(caller))
-        {
-            images = memberStatus is { } status
-                ? images.Where(i => i.Owner == project || i.Owner == null
-                    || i.Visibility == ImageVisibility.Public || i.Visibility == ImageVisibility.Community
-                    || (i.Visibility == ImageVisibility.Shared && i.Members.Any(m => m.MemberId == project && !m.Deleted && m.Status == status)))
-                : images.Where(i => i.Owner == project || i.Owner == null
-                    || i.Visibility == ImageVisibility.Public || i.Visibility == ImageVisibility.Community
-                    || (i.Visibility == ImageVisibility.Shared && i.Members.Any(m => m.MemberId == project && !m.Deleted)));
-        }
-        if (visibility is not null)
-        {
-            return images.Where(i => i.Visibility == visibility);
-        }
-        return allVisibilities ? images : images.Where(i => i.Visibility != ImageVisibility.Community || i.Owner == project);
-    }
-
-    /// <summary>
-    /// The images <see cref="Listable"/> finds, cut into disjoint parts that each have a narrow way into
-    /// the catalog, for counting a whole result (the portal's facets). A part that holds every image of
-    /// one visibility, whoever owns it, says so (<see cref="ListablePart.Whole"/>): public images, and
-    /// community images where the query lists other projects' ones, for everyone; every visibility for
-    /// an admin. The rest of a caller's images are those owned by its project or by nobody (the owner
-    /// index) and those other projects shared with it (its member rows). Every part is
-    /// <see cref="Listable"/> itself plus a condition that only cuts, so a part never holds an image the
-    /// rule would not list.
-    /// </summary>
-    public IReadOnlyList<ListablePart> ListableParts(IQueryable<Image> images, IQueryable<ImageMember> members, CallerContext caller, ImageVisibility? visibility, bool allVisibilities, MemberStatus? memberStatus)
-    {
-        var project = caller.ProjectId;
-        var listable = Listable(images, caller, visibility, allVisibilities, memberStatus);
-        var othersCommunity = allVisibilities || visibility == ImageVisibility.Community;
-        var wanted = Enum.GetValues<ImageVisibility>().Where(v => visibility is null || visibility == v).ToList();
-        if (IsAdmin(caller))
-        {
-            // Without a visibility filter an admin's list, too, keeps only its own project's community images.
-            return wanted
-                .Select(v => v == ImageVisibility.Community && !othersCommunity
-                    ? new ListablePart(listable.Where(i => i.Visibility == v && i.Owner == project), null)
-                    : new ListablePart(listable.Where(i => i.Visibility == v), v))
-                .ToList();
-        }
-
-        var whole = wanted.Where(v => v == ImageVisibility.Public || (v == ImageVisibility.Community && othersCommunity)).ToList();
-        var parts = whole.Select(v => new ListablePart(listable.Where(i => i.Visibility == v), v)).ToList();
-        if (wanted.Count > whole.Count)
-        {
-            var rest = othersCommunity
-                ? listable.Where(i => i.Visibility != ImageVisibility.Public && i.Visibility != ImageVisibility.Community)
-                : listable.Where(i => i.Visibility != ImageVisibility.Public);
-            parts.Add(new ListablePart(rest.Where(i => i.Owner == project || i.Owner == null), null));
-            // Another project's image that is not open to all reaches the caller only through a member row.
-            var sharedIn = members
-                .Where(m => m.MemberId == project && !m.Deleted && (memberStatus == null || m.Status == memberStatus))
-                .Select(m => m.ImageId);
-            parts.Add(new ListablePart(rest.Where(i => i.Owner != project && i.Owner != null && sharedIn.Contains(i.Id)), null));
-        }
-        return parts;
-    }
-
-    /// <summary>
     /// Glance's image target: <c>project_id</c> and <c>owner</c> are the image's owner; <c>member_id</c>
     /// is the caller's project when that project is a member of this shared image.
     /// </summary>
@@ -255,9 +183,3 @@ public sealed class ImagePolicy(PolicyEngine engine)
 
     internal static NotFoundException NotFound(string id) => new($"No image found with ID {id}");
 }
-
-/// <summary>
-/// One part of a caller's listable images. <see cref="Whole"/> is set when the part is every listable
-/// image (not deleted, not killed, hidden or not as asked) of that visibility, whoever owns it.
-/// </summary>
-public sealed record ListablePart(IQueryable<Image> Images, ImageVisibility? Whole);
