@@ -15,6 +15,8 @@ command -v keystone-manage >/dev/null 2>&1 || missing+=(keystone)
 command -v uwsgi >/dev/null 2>&1 || missing+=(uwsgi-core)
 [ -e /usr/lib/uwsgi/plugins/python3_plugin.so ] || missing+=(uwsgi-plugin-python3)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+# PostgreSQL (with pg_trgm) for the second run of the domain and API tests, on the PostgreSQL adapter.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # Tempest's image API tests, and subunit2csv to read its results.
 command -v tempest >/dev/null 2>&1 || missing+=(tempest)
 command -v subunit2csv >/dev/null 2>&1 || missing+=(python3-subunit)
@@ -37,7 +39,9 @@ mkdir -p "$results"
 # A real Keystone for the Keystone-token tests; they read where it is from GLANCE_TEST_KEYSTONE_*.
 # Its logs stay in TestResults/keystone for a look after a failure.
 keystone_dir="$results/keystone"
-trap 'tests/keystone.sh stop "$keystone_dir"' EXIT
+postgres_dir=$(mktemp -d /tmp/glance-postgres.XXXXXX)
+chmod 755 "$postgres_dir"  # the cluster inside belongs to the postgres user
+trap 'tests/keystone.sh stop "$keystone_dir"; tests/postgres.sh stop "$postgres_dir/cluster"; rm -rf "$postgres_dir"' EXIT
 if keystone_env=$(tests/keystone.sh start "$keystone_dir"); then
   eval "$keystone_env"
 else
@@ -47,12 +51,26 @@ else
   status=1
 fi
 
+# A private PostgreSQL cluster for the same tests on the PostgreSQL adapter (GLANCE_TEST_POSTGRES).
+if postgres_env=$(tests/postgres.sh start "$postgres_dir/cluster"); then
+  eval "$postgres_env"
+else
+  echo "PostgreSQL did not start (see $postgres_dir): counted as a failure." >&2
+  postgres_failed=1
+  status=1
+fi
+
 dotnet build Glance.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 # The end-to-end tests write a screenshot of every main page, per persona and width, to TestResults/screenshots.
 export GLANCE_TEST_RESULTS="$results"
 for project in Glance.Portal.Tests Glance.E2E; do
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done
+# The conformance run: every domain, API and component test again, on PostgreSQL instead of SQLite.
+if [ -z "${postgres_failed:-}" ]; then
+  GLANCE_TEST_DATABASE=postgres dotnet test Glance.Portal.Tests -c Release --no-build \
+    --logger "trx;LogFileName=Glance.Portal.Tests.postgres.trx" --results-directory "$results" || status=1
+fi
 
 # The real glance and openstack clients against the portal as `dotnet run` starts it (Development:
 # the embedded identity provider is on).
@@ -96,7 +114,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
-failed=$((failed + ${keystone_failed:-0}))
+failed=$((failed + ${keystone_failed:-0} + ${postgres_failed:-0}))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test run that crashed without reporting a failure still failed.
   failed=1

@@ -10,6 +10,9 @@ internal sealed class SqliteDatabaseEngine(ILogger<SqliteDatabaseEngine> logger)
 {
     private const int SqliteConstraint = 19;
 
+    /// <summary>EF's own migration lock (a lock table) keeps two processes on one file from migrating together.</summary>
+    public Task MigrateAsync(GlanceDbContext db, CancellationToken ct) => db.Database.MigrateAsync(ct);
+
     public async Task PrepareAsync(GlanceDbContext db, CancellationToken ct)
     {
         // WAL lets the portal and the API read while an upload finishes writing.

@@ -64,7 +64,8 @@ internal static class ImageFacetCounts
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            Add(counts[reader.GetInt32(0)], reader.GetString(1), reader.GetInt32(2));
+            // count(*) is a 64-bit number on some engines (PostgreSQL), a 32-bit one on others.
+            Add(counts[Convert.ToInt32(reader.GetValue(0))], reader.GetString(1), Convert.ToInt32(reader.GetValue(2)));
         }
     }
 

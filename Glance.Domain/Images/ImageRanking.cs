@@ -18,13 +18,14 @@ internal static class ImageRanking
         IQueryable<Image> found, IQueryable<Image> all, string prefix, CancellationToken ct)
     {
         var pattern = ImageSearchFilters.EscapeLike(prefix) + "%";
-        Expression<Func<Image, bool>> like = i => EF.Functions.Like(i.Name!, pattern, "\\");
+        // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+        Expression<Func<Image, bool>> like = i => EF.Functions.Like(i.Name!.ToLower(), pattern, "\\");
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         Expression<Func<Image, bool>> range = i => string.Compare(i.Name!.ToLower(), prefix) >= 0 && string.Compare(i.Name!.ToLower(), upper) < 0;
 
         var few = await all.Where(range).OrderBy(i => i.Name!.ToLower()).Take(ImageSearchFilters.SelectiveMatches).CountAsync(ct)
             < ImageSearchFilters.SelectiveMatches;
-        var rest = found.Where(i => i.Name == null || !EF.Functions.Like(i.Name, pattern, "\\"));
+        var rest = found.Where(i => i.Name == null || !EF.Functions.Like(i.Name.ToLower(), pattern, "\\"));
         return (found.Where(few ? range : like), rest);
     }
 

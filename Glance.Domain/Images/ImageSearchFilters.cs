@@ -76,8 +76,9 @@ internal static class ImageSearchFilters
     /// across two fields, which only a quoted word with a space could.
     /// </summary>
     private static Expression<Func<Image, bool>> ReadableTextHolds(string pattern, List<string> hidden) =>
-        i => EF.Functions.Like(i.Name!, pattern, "\\")
-             || i.Properties.Any(p => !hidden.Contains(p.Name) && EF.Functions.Like(p.Value!, pattern, "\\"));
+        // The pattern is lower-cased: so are the texts it is tested on (LIKE keeps case on some engines).
+        i => EF.Functions.Like(i.Name!.ToLower(), pattern, "\\")
+             || i.Properties.Any(p => !hidden.Contains(p.Name) && EF.Functions.Like(p.Value!.ToLower(), pattern, "\\"));
 
     private static Expression<Func<Image, bool>> Not(Expression<Func<Image, bool>> condition) =>
         Expression.Lambda<Func<Image, bool>>(Expression.Not(condition.Body), condition.Parameters);
@@ -104,8 +105,7 @@ internal static class ImageSearchFilters
         words.Where(w => w.Length >= index.MinimumWordLength).Select(w => w.ToLowerInvariant()).Distinct().ToList();
 
     /// <summary>A LIKE pattern for a substring, with LIKE's wildcards in the word taken literally.</summary>
-    internal static string Contains(string word) => "%" + EscapeLike(word) + "%";
+    internal static string Contains(string word) => LikePattern.Contains(word);
 
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    internal static string EscapeLike(string text) => LikePattern.Escape(text);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Glance.Domain.Common;
 using Glance.Domain.ImageData;
 using Glance.Domain.Images;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +23,15 @@ internal sealed class GlanceDatabaseInitializer(
     public async Task StartAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        try
+        {
+            await engine.MigrateAsync(db, ct);
+        }
+        catch (Exception ex) when (ex is DbException or StoreUnavailableException)
+        {
+            // Start-up stops here (the host exits non-zero) with a line an operator can act on.
+            throw new InvalidOperationException($"The image database cannot be reached or brought to the current schema: {ex.Message} Check the database settings (Glance:Database:Provider, ConnectionStrings:Glance) and that the database server runs.", ex);
+        }
         await engine.PrepareAsync(db, ct);
 
         var interrupted = await db.Images.Where(i => i.Status == ImageStatus.Saving).ToListAsync(ct);

@@ -16,13 +16,32 @@ public class PortalApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
 
     public PortalApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), "glance-tests", Guid.NewGuid().ToString("N")), null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "glance-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    private PortalApiFactory(string dataDirectory, TestDatabase? database)
+    {
+        DataDirectory = dataDirectory;
+        _ownsData = database is null;
+        Database = database ?? new TestDatabase(DataDirectory);
         _settings["Glance:DataDirectory"] = DataDirectory;
         _settings["Glance:Api:TrustedHeaders"] = "true";
+        foreach (var (key, value) in Database.Settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The database the portal runs on (SQLite, or PostgreSQL for the conformance run).</summary>
+    public TestDatabase Database { get; }
+
+    private readonly bool _ownsData;
+
+    /// <summary>The same portal started again on the same data folder and database, as after a restart; the original keeps them.</summary>
+    public static PortalApiFactory Restart(PortalApiFactory original) => new(original.DataDirectory, original.Database);
 
     public string ImagesDirectory => Path.Combine(DataDirectory, "images");
 
@@ -67,6 +86,12 @@ public class PortalApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsData)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+        await Database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {

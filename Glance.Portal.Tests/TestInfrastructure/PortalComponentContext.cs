@@ -4,9 +4,9 @@ using Bunit.TestDoubles;
 using Glance.Domain;
 using Glance.Domain.Common;
 using Glance.Domain.Persistence;
-using Glance.Persistence.Sqlite;
 using Glance.Portal.Auth;
 using Glance.Portal.Components.Shared;
+using Glance.Portal.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -26,15 +26,16 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
     protected PortalComponentContext(bool secureRbac = true)
     {
         this.AddMudBlazorForTests();
+        Database = new TestDatabase(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Glance:DataDirectory"] = _folder,
             ["Glance:Policy:EnforceNewDefaults"] = secureRbac ? "true" : "false",
-        }).Build();
+        }.Concat(Database.Settings)).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddGlanceDomain();
-        Services.AddGlanceSqlite();
+        Services.AddGlancePersistence(configuration);
         Services.AddPortalComponentServices();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         _authorization = AddAuthorization();
@@ -66,9 +67,19 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
 
     protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits for the domain where a test cannot await (inside bUnit's WaitForAssertion, say), on the
+    /// thread pool, so that a database that answers asynchronously cannot deadlock the test's thread.
+    /// </summary>
+    protected static T Wait<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
+
+    /// <summary>The database the components' domain runs on.</summary>
+    protected TestDatabase Database { get; }
+
     public new async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {

@@ -147,7 +147,7 @@ public sealed class ImageUploadFailureTests : IAsyncLifetime
         });
         await File.WriteAllBytesAsync(Path.Combine(_factory.ImagesDirectory, ".incoming", $"{id}.leftover.part"), [1, 2]);
 
-        await using (var restarted = new PortalApiFactory().With("Glance:DataDirectory", _factory.DataDirectory))
+        await using (var restarted = PortalApiFactory.Restart(_factory))
         {
             var image = await restarted.ClientFor("project-a").GetImageAsync(id);
             Assert.Equal("queued", (string?)image["status"]);

@@ -72,7 +72,7 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
 
         AddSection(cut, "^x_(", "admin", "admin", "admin", "admin");
 
-        Assert.Contains("regular expression", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains("regular expression", cut.Markup));
         Assert.NotEmpty(cut.FindAll("[data-testid=draft-error]"));
         Assert.True(cut.Find("[data-testid=rule-save]").HasAttribute("disabled"));
     }

@@ -110,9 +110,10 @@ public sealed class CatalogPageTests : PortalComponentContext
         var cut = RenderAt("images");
         cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Length));
 
-        cut.Find("[data-testid=facet-os_distro-ubuntu]").Click();
+        // The facets arrive after the page: click the chip once it is there and stands still.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=facet-os_distro-ubuntu]").Click());
 
-        Assert.EndsWith("images?p.os_distro=ubuntu", Service<NavigationManager>().Uri);
+        cut.WaitForAssertion(() => Assert.EndsWith("images?p.os_distro=ubuntu", Service<NavigationManager>().Uri));
         cut.WaitForAssertion(() => Assert.Equal(["Ubuntu noble"], Names(cut)));
         Assert.Equal("true", cut.Find("[data-testid=facet-os_distro-ubuntu]").GetAttribute("aria-pressed"));
     }

@@ -24,7 +24,8 @@ public sealed class ImageDetailsTests : PortalComponentContext
     private IRenderedComponent<ImageDetails> RenderPage(string id)
     {
         var cut = Render<ImageDetails>(p => p.Add(c => c.Id, id));
-        cut.WaitForAssertion(() => cut.Find("[data-testid=image-name]"));
+        // The explanation is the last thing the page loads.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=access-for-you]"), TimeSpan.FromSeconds(30));
         return cut;
     }
 

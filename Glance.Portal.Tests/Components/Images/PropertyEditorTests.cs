@@ -24,7 +24,7 @@ public sealed class PropertyEditorTests : PortalComponentContext
 
     private IRenderedComponent<PropertyEditor> RenderEditor(Image image, CallerContext caller, List<int>? saved = null)
     {
-        var shown = Service<ImageService>().GetAsync(caller, image.Id).Result;
+        var shown = Wait(() => Service<ImageService>().GetAsync(caller, image.Id));
         return Render<PropertyEditor>(p => p
             .Add(c => c.Image, shown)
             .Add(c => c.Caller, caller)

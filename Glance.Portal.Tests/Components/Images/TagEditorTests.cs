@@ -17,7 +17,7 @@ public sealed class TagEditorTests : PortalComponentContext
 
     private IRenderedComponent<TagEditor> RenderTags(string id, CallerContext caller, List<int>? changed = null)
     {
-        var image = Service<ImageService>().GetAsync(caller, id).Result;
+        var image = Wait(() => Service<ImageService>().GetAsync(caller, id));
         return Render<TagEditor>(p => p
             .Add(c => c.Image, image)
             .Add(c => c.Caller, caller)

@@ -66,7 +66,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
 
         Share(cut, project);
 
-        Assert.Contains(message, cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains(message, cut.Markup));
         Assert.Single(await Service<MemberService>().ListAsync(_alice, image.Id));
     }
 
@@ -97,7 +97,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         Assert.Equal(["lab"], known.Matching("LAB res", new HashSet<string>(), []).Select(p => p.Id));
         Share(cut, "research lab");
 
-        cut.WaitForAssertion(() => Assert.Equal("lab", Assert.Single(Service<MemberService>().ListAsync(_alice, image.Id).Result).MemberId));
+        cut.WaitForAssertion(() => Assert.Equal("lab", Assert.Single(Wait(() => Service<MemberService>().ListAsync(_alice, image.Id))).MemberId));
         var shown = RenderPanel(await Service<ImageService>().GetAsync(_alice, image.Id), _alice);
         Assert.Equal("Research lab (lab)", shown.Find("[data-testid=member-project]").TextContent);
     }
@@ -148,7 +148,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
 
         // The chips and what is still typed are shared with, each as a pending member.
         cut.WaitForAssertion(() => Assert.Equal(["demo-b", "lab", "x-typed"],
-            Service<MemberService>().ListAsync(_alice, image.Id).Result.Select(m => m.MemberId).Order(StringComparer.Ordinal)));
+            Wait(() => Service<MemberService>().ListAsync(_alice, image.Id)).Select(m => m.MemberId).Order(StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         Share(cut, "lab");
         cut.Find("[data-testid=make-shared-and-add]").Click();
 
-        cut.WaitForAssertion(() => Assert.Single(Service<MemberService>().ListAsync(_alice, image.Id).Result));
+        cut.WaitForAssertion(() => Assert.Single(Wait(() => Service<MemberService>().ListAsync(_alice, image.Id))));
         Assert.Equal(ImageVisibility.Shared, (await Service<ImageService>().GetAsync(_alice, image.Id)).Visibility);
     }
 
@@ -178,7 +178,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         dialogs.WaitForAssertion(() => Assert.Contains("Stop sharing", dialogs.Find("[data-testid=confirm-message]").TextContent));
         dialogs.Find("[data-testid=confirm-ok]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(Service<MemberService>().ListAsync(_alice, image.Id).Result));
+        cut.WaitForAssertion(() => Assert.Empty(Wait(() => Service<MemberService>().ListAsync(_alice, image.Id))));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
             await Service<MemberService>().UpdateStatusAsync(bob, image.Id, "demo-b", answer);
         }
 
-        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(bob, image.Id).Result).Add(c => c.Caller, bob));
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Wait(() => Service<ImageService>().GetAsync(bob, image.Id))).Add(c => c.Caller, bob));
 
         Assert.Equal(shown, cut.FindAll("[data-testid=offer-banner]").Count == 1);
     }
@@ -218,7 +218,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
         var dave = SignIn("dave", "demo-b", "reader");
 
-        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(dave, image.Id).Result).Add(c => c.Caller, dave));
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Wait(() => Service<ImageService>().GetAsync(dave, image.Id))).Add(c => c.Caller, dave));
 
         Assert.Single(cut.FindAll("[data-testid=offer-banner]"));
         Assert.Empty(cut.FindAll("[data-testid=banner-accept]"));
@@ -231,7 +231,7 @@ public sealed class ImageSharingPanelTests : PortalComponentContext
         var image = await ImageAsync(ImageVisibility.Shared, "demo-b");
         var bob = SignIn("bob", "demo-b", "member", "reader");
         var answered = new List<int>();
-        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Service<ImageService>().GetAsync(bob, image.Id).Result).Add(c => c.Caller, bob)
+        var cut = Render<OfferBanner>(p => p.Add(c => c.Image, Wait(() => Service<ImageService>().GetAsync(bob, image.Id))).Add(c => c.Caller, bob)
             .Add(c => c.Answered, () => answered.Add(1)));
 
         cut.Find("[data-testid=banner-accept]").Click();

@@ -34,7 +34,8 @@ public sealed class ShareImagesDialogTests : PortalComponentContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<MyShares>();
 
-        page.Find("[data-testid=share-images]").Click();
+        // The page may still render what it loaded: click the button it shows once it stands still.
+        page.WaitForAssertion(() => page.Find("[data-testid=share-images]").Click(), TimeSpan.FromSeconds(30));
         dialogs.WaitForAssertion(() => Assert.Equal(3, dialogs.FindAll("[data-testid=share-image-row]").Count), TimeSpan.FromSeconds(30));
         // A community image cannot take members: it is offered disabled, with the reason.
         var openRow = dialogs.Find($"[data-image='{open.Id}']");
@@ -68,12 +69,14 @@ public sealed class ShareImagesDialogTests : PortalComponentContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<MyShares>();
 
-        page.Find("[data-testid=share-images]").Click();
+        // The page may still render what it loaded: click the button it shows once it stands still.
+        page.WaitForAssertion(() => page.Find("[data-testid=share-images]").Click(), TimeSpan.FromSeconds(30));
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=share-images-submit]"), TimeSpan.FromSeconds(30));
         dialogs.Find("[data-testid=share-images-submit]").Click();
         dialogs.WaitForAssertion(() => Assert.Equal("Choose at least one image to share.", dialogs.Find("[data-testid=share-images-problem]").TextContent));
 
-        dialogs.Find("[data-testid=share-image-choose]").Change(true);
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=share-image-choose]").Change(true), TimeSpan.FromSeconds(30));
+        dialogs.WaitForAssertion(() => Assert.Equal("1 chosen", dialogs.Find("[data-testid=share-images-count]").TextContent));
         dialogs.Find("[data-testid=share-images-submit]").Click();
         dialogs.WaitForAssertion(() => Assert.Equal("Choose at least one project to share with.", dialogs.Find("[data-testid=share-images-problem]").TextContent));
     }

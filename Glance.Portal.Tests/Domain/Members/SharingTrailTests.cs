@@ -3,7 +3,6 @@ using Glance.Domain.Audit;
 using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
-using Glance.Persistence.Sqlite;
 using Glance.Portal.Tests.TestInfrastructure;
 using System.Data.Common;
 using Glance.Domain.Persistence;
@@ -142,10 +141,7 @@ public sealed class SharingTrailTests : IAsyncLifetime
         var id = await SharedImageAsync("counted");
         await _members.AddAsync(_owner, id, "demo-b");
         var counter = new StatementCounter();
-        var options = (DbContextOptions<GlanceDbContext>)new DbContextOptionsBuilder<GlanceDbContext>()
-            .UseGlanceSqlite($"Data Source={Path.Combine(_factory.DataDirectory, "glance.db")}")
-            .AddInterceptors(counter)
-            .Options;
+        var options = _factory.Database.Options().AddInterceptors(counter).Options;
         var sharing = new SharingService(new PooledDbContextFactory<GlanceDbContext>(options), _factory.Services.GetRequiredService<ImagePolicy>(),
             _factory.Services.GetRequiredService<Glance.Domain.PropertyProtections.PropertyProtectionEngine>());
 

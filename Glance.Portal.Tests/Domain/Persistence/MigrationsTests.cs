@@ -1,5 +1,7 @@
 using Glance.Domain.Persistence;
+using Glance.Persistence.Postgres;
 using Glance.Persistence.Sqlite;
+using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
@@ -12,11 +14,39 @@ public sealed class MigrationsTests : IDisposable
         new(SqliteContextOptions.For($"Data Source={_file};Pooling=false"));
 
     [Fact]
-    public void The_migrations_cover_every_change_to_the_model()
+    public void The_migrations_of_every_adapter_cover_every_change_to_the_model()
     {
-        using var db = NewContext();
+        using var sqlite = NewContext();
+        // No connection is opened: the model is compared with the adapter's last snapshot.
+        using var postgres = new GlanceDbContext(PostgresContextOptions.For("Host=localhost;Database=unused"));
 
-        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Persistence.Sqlite --output-dir Migrations");
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Persistence.Sqlite --output-dir Migrations");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project Glance.Persistence.Postgres --output-dir Migrations");
+    }
+
+    [Fact]
+    public async Task On_postgres_two_nodes_starting_at_once_migrate_once_and_get_the_search_indexes_and_triggers()
+    {
+        TestDatabase.RequirePostgres();
+        await using var database = new TestDatabase(Path.GetTempPath());
+
+        // Two nodes of a fresh deployment apply the migrations at the same moment: one makes the database
+        // and migrates while the other waits on the lock, and both end on the same schema.
+        var engine = new PostgresDatabaseEngine(Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabaseEngine>.Instance);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var db = new GlanceDbContext(database.Options().Options);
+            await engine.MigrateAsync(db, CancellationToken.None);
+        }));
+
+        await using var check = new GlanceDbContext(database.Options().Options);
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+        var indexes = await check.Database.SqlQueryRaw<string>("SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'images'").ToListAsync();
+        Assert.Contains("IX_images_SearchText_Trgm", indexes);
+        Assert.Contains("IX_images_SearchText_Public", indexes);
+        Assert.Contains("IX_images_Name_Lower", indexes);
+        var triggers = await check.Database.SqlQueryRaw<string>("SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal").ToListAsync();
+        Assert.Equal(["image_properties_derived", "image_tags_created_at", "images_facet_counts", "images_search_text"], triggers.Order(StringComparer.Ordinal));
     }
 
     [Fact]

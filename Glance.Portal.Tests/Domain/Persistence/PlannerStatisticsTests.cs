@@ -1,6 +1,7 @@
 using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Persistence.Sqlite;
+using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
@@ -16,6 +17,7 @@ public sealed class PlannerStatisticsTests : IDisposable
     [Fact]
     public async Task Statistics_follow_the_catalog_by_orders_of_magnitude()
     {
+        TestDatabase.RequireSqlite();
         await using var db = NewContext();
         await db.Database.MigrateAsync();
 
