@@ -64,11 +64,12 @@ dotnet build Glance.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 
 # The end-to-end tests write a screenshot of every main page, per persona and width, to TestResults/screenshots.
 export GLANCE_TEST_RESULTS="$results"
 for project in Glance.Portal.Tests Glance.E2E; do
-  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
+  # A test that hangs is stopped (and named) after ten minutes rather than holding CI for ninety.
+  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done
 # The conformance run: every domain, API and component test again, on PostgreSQL instead of SQLite.
 if [ -z "${postgres_failed:-}" ]; then
-  GLANCE_TEST_DATABASE=postgres dotnet test Glance.Portal.Tests -c Release --no-build \
+  GLANCE_TEST_DATABASE=postgres dotnet test Glance.Portal.Tests -c Release --no-build --blame-hang-timeout 10m \
     --logger "trx;LogFileName=Glance.Portal.Tests.postgres.trx" --results-directory "$results" || status=1
 fi
 

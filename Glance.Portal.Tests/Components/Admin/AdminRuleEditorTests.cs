@@ -24,15 +24,13 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
         return cut;
     }
 
-    private static void AddSection(IRenderedComponent<Glance.Portal.Components.Pages.Admin> cut, string pattern, string create, string read, string update, string delete)
+    private static async Task AddSectionAsync(IRenderedComponent<Glance.Portal.Components.Pages.Admin> cut, string pattern, string create, string read, string update, string delete)
     {
-        cut.Find("[data-testid=rule-add]").Click();
-        var row = cut.FindAll("[data-testid=rule-row]")[^1];
-        row.QuerySelector("[data-testid=rule-pattern]")!.Input(pattern);
-        row = cut.FindAll("[data-testid=rule-row]")[^1];
+        await cut.Find("[data-testid=rule-add]").ClickAsync(new());
+        await cut.FindAll("[data-testid=rule-row]")[^1].QuerySelector("[data-testid=rule-pattern]")!.InputAsync(new() { Value = pattern });
         foreach (var (op, value) in new[] { ("create", create), ("read", read), ("update", update), ("delete", delete) })
         {
-            cut.FindAll("[data-testid=rule-row]")[^1].QuerySelector($"[data-testid=rule-{op}]")!.Input(value);
+            await cut.FindAll("[data-testid=rule-row]")[^1].QuerySelector($"[data-testid=rule-{op}]")!.InputAsync(new() { Value = value });
         }
     }
 
@@ -66,11 +64,11 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
     }
 
     [Fact]
-    public void A_bad_regex_is_flagged_as_typed_and_the_draft_cannot_be_saved()
+    public async Task A_bad_regex_is_flagged_as_typed_and_the_draft_cannot_be_saved()
     {
         var cut = RenderAdmin();
 
-        AddSection(cut, "^x_(", "admin", "admin", "admin", "admin");
+        await AddSectionAsync(cut, "^x_(", "admin", "admin", "admin", "admin");
 
         cut.WaitForAssertion(() => Assert.Contains("regular expression", cut.Markup));
         Assert.NotEmpty(cut.FindAll("[data-testid=draft-error]"));
@@ -78,22 +76,22 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
     }
 
     [Fact]
-    public void A_section_without_a_pattern_is_named_plainly()
+    public async Task A_section_without_a_pattern_is_named_plainly()
     {
         var cut = RenderAdmin();
 
-        cut.Find("[data-testid=rule-add]").Click();
+        await cut.Find("[data-testid=rule-add]").ClickAsync(new());
 
-        Assert.Equal(["Section 1 has no pattern yet."], cut.FindAll("[data-testid=draft-error]").Select(e => e.TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal(["Section 1 has no pattern yet."], cut.FindAll("[data-testid=draft-error]").Select(e => e.TextContent.Trim())));
         Assert.True(cut.Find("[data-testid=rule-save]").HasAttribute("disabled"));
     }
 
     [Fact]
-    public void Lint_warnings_appear_for_the_draft()
+    public async Task Lint_warnings_appear_for_the_draft()
     {
         var cut = RenderAdmin();
 
-        AddSection(cut, "^x_.*", "admin", "admin,billing_admin", "admin", "admin");
+        await AddSectionAsync(cut, "^x_.*", "admin", "admin,billing_admin", "admin", "admin");
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=draft-warning]"), w => w.TextContent.Contains("No catch-all section")));
         Assert.Contains(cut.FindAll("[data-testid=draft-warning]"), w => w.TextContent.Contains("billing_admin"));
@@ -103,17 +101,17 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
     public async Task Saving_activates_a_version_and_the_simulator_answers_for_the_draft()
     {
         var cut = RenderAdmin();
-        AddSection(cut, "^x_billing_.*", "admin", "admin", "admin", "admin");
-        AddSection(cut, ".*", "@", "@", "@", "@");
+        await AddSectionAsync(cut, "^x_billing_.*", "admin", "admin", "admin", "admin");
+        await AddSectionAsync(cut, ".*", "@", "@", "@", "@");
 
-        cut.Find("[data-testid=sim-roles]").Change("member");
-        cut.Find("[data-testid=sim-property]").Change("x_billing_code");
-        cut.Find("[data-testid=sim-run]").Click();
+        await cut.Find("[data-testid=sim-roles]").ChangeAsync(new() { Value = "member" });
+        await cut.Find("[data-testid=sim-property]").ChangeAsync(new() { Value = "x_billing_code" });
+        await cut.Find("[data-testid=sim-run]").ClickAsync(new());
         Assert.Equal("Section 1, [^x_billing_.*], decides.", cut.Find("[data-testid=sim-section]").TextContent.Trim());
         Assert.Equal("read: no", cut.Find("[data-testid=sim-read]").TextContent);
 
-        cut.Find("[data-testid=rule-comment]").Change("hide billing from members");
-        cut.Find("[data-testid=rule-save]").Click();
+        await cut.Find("[data-testid=rule-comment]").ChangeAsync(new() { Value = "hide billing from members" });
+        await cut.Find("[data-testid=rule-save]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=version-row]")));
         var version = Assert.Single(await Service<PropertyProtectionService>().VersionsAsync(_root));
@@ -128,10 +126,10 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
         await Service<PropertyProtectionService>().SaveAsync(_root, "[.*]\ncreate = @\nread = @\nupdate = @\ndelete = @\n", ProtectionRuleFormat.Roles, "open");
         var cut = RenderAdmin();
 
-        cut.Find("[data-testid=rule-up]").Click();
-        AddSection(cut, "^x_billing_.*", "admin", "admin", "admin", "admin");
-        cut.Find("[data-testid=rule-down]").Click();
-        cut.Find("[data-testid=impact-run]").Click();
+        await cut.Find("[data-testid=rule-up]").ClickAsync(new());
+        await AddSectionAsync(cut, "^x_billing_.*", "admin", "admin", "admin", "admin");
+        await cut.Find("[data-testid=rule-down]").ClickAsync(new());
+        await cut.Find("[data-testid=impact-run]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=impact-change]"), c => c.TextContent == "Role member loses read on x_billing_code (1 image)"));
     }
@@ -146,17 +144,19 @@ public sealed class AdminRuleEditorTests : PortalComponentContext
 
         foreach (var box in cut.FindAll("[data-testid=version-row] input[type=checkbox]"))
         {
-            box.Change(true);
+            await box.ChangeAsync(new() { Value = true });
         }
-        cut.Find("[data-testid=versions-diff]").Click();
+        await cut.Find("[data-testid=versions-diff]").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.Contains("read: @ → admin", cut.Find("[data-testid=diff-change]").TextContent));
 
-        cut.Find("[data-version='1'] [data-testid=version-rollback]").Click();
+        // Not awaited: the click waits for the confirmation below.
+        var rollback = cut.Find("[data-version='1'] [data-testid=version-rollback]").ClickAsync(new());
         var dialogs = _dialogs!;
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-ok]"));
-        dialogs.Find("[data-testid=confirm-ok]").Click();
+        await dialogs.Find("[data-testid=confirm-ok]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=version-row]").Count));
+        await rollback;
         Assert.True(Service<PropertyProtectionEngine>().IsAllowed(new CallerContext("a", "p", ["member"]), "anything", PropertyOperation.Read));
     }
 }
