@@ -17,8 +17,8 @@ namespace Glance.Domain;
 public static class GlanceDomainServiceCollectionExtensions
 {
     /// <summary>
-    /// The image domain, with the filesystem store at <c>{DataDirectory}/images</c>. A persistence
-    /// adapter (<c>AddGlanceSqlite</c>, …) provides the database. Settings are checked at start-up.
+    /// The image domain. A persistence adapter (<c>AddGlanceSqlite</c>, …) provides the database and
+    /// store adapters (<c>AddGlanceFileSystemStore</c>, …) the image stores. Settings are checked at start-up.
     /// </summary>
     public static IServiceCollection AddGlanceDomain(this IServiceCollection services)
     {
@@ -32,7 +32,7 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PropertyProtectionOptions>, PropertyProtectionOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IImageStore, FileSystemImageStore>();
+        services.TryAddSingleton<IImageStores, ImageStores>();
         services.TryAddSingleton<PolicyEngine>();
         services.TryAddSingleton<ImagePolicy>();
         services.TryAddSingleton<QuotaGuard>();

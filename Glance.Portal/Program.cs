@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGlanceDomain();
 builder.Services.AddGlancePersistence(builder.Configuration);
+builder.Services.AddGlanceStores(builder.Configuration);
 builder.Services.AddGlanceApi();
 builder.Services.AddGlanceApiAuthentication(builder.Configuration);
 builder.Services.AddGlanceDevIdentity(builder.Configuration);

@@ -4,17 +4,20 @@ using System.Runtime.InteropServices;
 namespace Glance.Domain.ImageData;
 
 /// <summary>
-/// Upload chunks that start on a <see cref="DirectIo.Alignment"/> boundary, so a store can write them
+/// Upload chunks that start on an <see cref="Alignment"/> boundary, so a store can write them
 /// with direct I/O. Each is a slice of an array on the pinned object heap, which the GC never moves.
 /// </summary>
-internal static class AlignedChunkPool
+public static class AlignedChunkPool
 {
+    /// <summary>The boundary chunks start on: the page size Linux's direct I/O needs.</summary>
+    public const int Alignment = 4096;
+
     /// <summary>Enough for a few uploads at once; beyond it, returned chunks are left to the GC.</summary>
     private const int MaxPooled = 64;
 
     private static readonly ConcurrentQueue<Memory<byte>> s_pool = new();
 
-    public static Memory<byte> Rent(int size)
+    internal static Memory<byte> Rent(int size)
     {
         while (s_pool.TryDequeue(out var pooled))
         {
@@ -23,13 +26,13 @@ internal static class AlignedChunkPool
                 return pooled;
             }
         }
-        var array = GC.AllocateUninitializedArray<byte>(size + DirectIo.Alignment, pinned: true);
+        var array = GC.AllocateUninitializedArray<byte>(size + Alignment, pinned: true);
         var address = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
-        var offset = (int)((DirectIo.Alignment - (address % DirectIo.Alignment)) % DirectIo.Alignment);
+        var offset = (int)((Alignment - (address % Alignment)) % Alignment);
         return array.AsMemory(offset, size);
     }
 
-    public static void Return(Memory<byte> chunk)
+    internal static void Return(Memory<byte> chunk)
     {
         if (s_pool.Count < MaxPooled)
         {

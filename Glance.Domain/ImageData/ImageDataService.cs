@@ -15,7 +15,7 @@ public sealed class ImageDataService(
     IDbContextFactory<GlanceDbContext> dbFactory,
     ImagePolicy policy,
     QuotaGuard quotas,
-    IImageStore store,
+    IImageStores stores,
     TimeProvider clock,
     IOptions<LimitsOptions> limits,
     ILogger<ImageDataService> logger)
@@ -30,27 +30,37 @@ public sealed class ImageDataService(
     public async Task<Image> UploadAsync(CallerContext caller, string id, Stream data, long? announcedSize, CancellationToken ct = default)
     {
         await BeginAsync(caller, id, announcedSize, ct);
-        string? location = null;
+        var store = stores.Default;
+        StoredData? stored = null;
         try
         {
             ImageHasher.Result result;
             await using (var writer = await store.BeginWriteAsync(id, announcedSize, ct))
             {
-                var source = new IdleTimeoutStream(data, limits.Value.UploadIdleTimeout);
-                result = await ImageHasher.CopyAsync(source, writer, quotas.EnsureImageSize, ct);
-                if (announcedSize is { } expected && expected != result.Size)
+                try
                 {
-                    throw new ValidationException($"The image data is {result.Size} bytes, but {expected} bytes were announced.");
+                    var source = new IdleTimeoutStream(data, limits.Value.UploadIdleTimeout);
+                    result = await ImageHasher.CopyAsync(source, writer, quotas.EnsureImageSize, ct);
+                    if (announcedSize is { } expected && expected != result.Size)
+                    {
+                        throw new ValidationException($"The image data is {result.Size} bytes, but {expected} bytes were announced.");
+                    }
+                    stored = await writer.CommitAsync(ct);
                 }
-                location = await writer.CommitAsync(ct);
+                catch when (stored is null)
+                {
+                    // Nothing half-written stays in the store (an object store's multipart upload is aborted).
+                    await writer.AbortAsync(CancellationToken.None);
+                    throw;
+                }
             }
-            return await FinishAsync(caller, id, result, location);
+            return await FinishAsync(caller, id, result, store.Id, stored);
         }
         catch
         {
-            if (location is not null)
+            if (stored is not null)
             {
-                await DeleteQuietlyAsync(id, location);
+                await DeleteQuietlyAsync(id, store, stored.Url);
             }
             await ReturnToQueuedAsync(id);
             throw;
@@ -65,7 +75,8 @@ public sealed class ImageDataService(
             image = await ImageService.LoadAsync(db, caller, id, tracked: false, ct);
         }
         policy.EnsureCanDownload(caller, image);
-        if (image.Location is null || image.Size is not { } size)
+        if (image.Locations.Where(l => l.Status == LocationStatus.Active).OrderBy(l => l.Id).FirstOrDefault() is not { } location
+            || image.Size is not { } size)
         {
             return new ImageDownload(0, null, 0, 0, null, false);
         }
@@ -78,7 +89,7 @@ public sealed class ImageDataService(
         }
         try
         {
-            var stream = await store.OpenReadAsync(image.Location, offset, ct);
+            var stream = await ImageStores.StoreOf(stores, location).OpenReadAsync(location.Url, offset, length, ct);
             return new ImageDownload(size, image.Checksum, offset, length, stream, range is not null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -116,17 +127,17 @@ public sealed class ImageDataService(
         }
     }
 
-    private async Task<Image> FinishAsync(CallerContext caller, string id, ImageHasher.Result result, string location)
+    private async Task<Image> FinishAsync(CallerContext caller, string id, ImageHasher.Result result, string storeId, StoredData stored)
     {
         // The client has sent everything; finishing must not be cut short by it going away now.
         await using var db = await dbFactory.CreateDbContextAsync();
-        var image = await db.Images.Include(i => i.Properties).Include(i => i.Tags).AsSplitQuery()
+        var image = await db.Images.Include(i => i.Properties).Include(i => i.Tags).Include(i => i.Locations).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id && !i.Deleted);
         if (image is null || image.Status != ImageStatus.Saving)
         {
             throw new GoneException($"Image {id} could not be found after upload. The image may have been deleted during the upload.");
         }
-        image.MarkActive(result.Size, result.Checksum, ImageHasher.HashAlgorithm, result.HashValue, location);
+        image.MarkActive(result.Size, result.Checksum, ImageHasher.HashAlgorithm, result.HashValue, storeId, stored, Now());
         image.Touch(Now());
         AuditTrail.Record(db, caller, image, AuditAction.DataUploaded, null, null, result.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), Now());
         try
@@ -140,7 +151,7 @@ public sealed class ImageDataService(
         return image;
     }
 
-    private async Task DeleteQuietlyAsync(string id, string location)
+    private async Task DeleteQuietlyAsync(string id, IImageStore store, string location)
     {
         try
         {

@@ -1,4 +1,5 @@
 using Glance.Domain.Common;
+using Glance.Domain.ImageData;
 using Glance.Domain.Members;
 
 namespace Glance.Domain.Images;
@@ -68,8 +69,8 @@ public sealed class Image
 
     public DateTime? DeletedAt { get; private set; }
 
-    /// <summary>Where the store keeps the data; null until an upload completes.</summary>
-    public string? Location { get; private set; }
+    /// <summary>Where the data lives, a location per store, in the order it landed; none until an upload completes.</summary>
+    public List<ImageLocation> Locations { get; private set; } = [];
 
     public List<ImageProperty> Properties { get; private set; } = [];
 
@@ -77,7 +78,10 @@ public sealed class Image
 
     public List<ImageMember> Members { get; private set; } = [];
 
-    public bool HasData => Location is not null;
+    public bool HasData => Locations.Any(l => l.Status == LocationStatus.Active);
+
+    /// <summary>The stores the data is in, in the order it landed (Glance's <c>stores</c>).</summary>
+    public IReadOnlyList<string> Stores => Locations.Where(l => l.Status == LocationStatus.Active).OrderBy(l => l.Id).Select(l => l.StoreId).ToList();
 
     public string? GetProperty(string name) => Properties.FirstOrDefault(p => p.Name == name)?.Value;
 
@@ -154,15 +158,15 @@ public sealed class Image
         Status = ImageStatus.Saving;
     }
 
-    /// <summary>saving → active with the facts computed while the data streamed in.</summary>
-    public void MarkActive(long size, string checksum, string hashAlgo, string hashValue, string location)
+    /// <summary>saving → active with the facts computed while the data streamed in, and where the store put it.</summary>
+    public void MarkActive(long size, string checksum, string hashAlgo, string hashValue, string storeId, StoredData stored, DateTime at)
     {
         ImageStatusTransitions.EnsureAllowed(Status, ImageStatus.Active);
         Size = size;
         Checksum = checksum;
         OsHashAlgo = hashAlgo;
         OsHashValue = hashValue;
-        Location = location;
+        Locations.Add(new ImageLocation(Id, storeId, stored, at));
         // Glance sets virtual_size for raw data in a bare container: it is the data itself.
         VirtualSize = ContainerFormat == "bare" && DiskFormat == "raw" ? size : null;
         Status = ImageStatus.Active;
@@ -178,7 +182,7 @@ public sealed class Image
         Checksum = null;
         OsHashAlgo = null;
         OsHashValue = null;
-        Location = null;
+        Locations.Clear();
     }
 
     /// <summary>active → deactivated; a no-op when already deactivated (Glance answers 204 either way).</summary>
@@ -209,8 +213,11 @@ public sealed class Image
         Status = ImageStatus.Active;
     }
 
-    /// <summary>Soft delete: the row stays (its id can never be reused), everything else is gone.</summary>
-    public void MarkDeleted(DateTime now)
+    /// <summary>
+    /// Soft delete: the row stays (its id can never be reused), everything else is gone. Returns the
+    /// locations it had, whose data the stores are to remove.
+    /// </summary>
+    public IReadOnlyList<ImageLocation> MarkDeleted(DateTime now)
     {
         if (Protected)
         {
@@ -221,7 +228,9 @@ public sealed class Image
         Deleted = true;
         DeletedAt = now;
         UpdatedAt = now;
-        Location = null;
+        var locations = Locations.ToList();
+        Locations.Clear();
+        return locations;
     }
 
     private void EnsureFormatsSetForData()

@@ -22,7 +22,7 @@ public sealed class ImageService(
     QuotaGuard quotas,
     PropertyProtectionEngine protections,
     SharingEvents sharingEvents,
-    IImageStore store,
+    IImageStores stores,
     IOptions<GlanceOptions> glanceOptions,
     IOptions<LimitsOptions> limits,
     TimeProvider clock,
@@ -283,10 +283,10 @@ public sealed class ImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var image = await LoadAsync(db, caller, id, tracked: true, ct);
         policy.EnsureCanModify(caller, image, "delete_image");
-        var location = image.Location;
+        IReadOnlyList<ImageLocation> locations;
         try
         {
-            image.MarkDeleted(Now());
+            locations = image.MarkDeleted(Now());
         }
         catch (InvalidTransitionException)
         {
@@ -304,16 +304,16 @@ public sealed class ImageService(
             sharingEvents.Publish(new SharingChange(image.Id, image.Owner, null));
         }
 
-        if (location is not null)
+        foreach (var location in locations)
         {
             try
             {
-                await store.DeleteAsync(location, CancellationToken.None);
+                await ImageStores.StoreOf(stores, location).DeleteAsync(location.Url, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreUnavailableException)
             {
                 // The image is gone for every caller; leftover bytes are an operator's cleanup, as in Glance.
-                logger.LogWarning(ex, "Could not delete the data of image {ImageId} at {Location}", id, location);
+                logger.LogWarning(ex, "Could not delete the data of image {ImageId} at {Location}", id, location.Url);
             }
         }
     }
@@ -377,7 +377,7 @@ public sealed class ImageService(
         {
             throw ImagePolicy.NotFound(id);
         }
-        var query = db.Images.Include(i => i.Properties).Include(i => i.Tags).Include(i => i.Members).AsSplitQuery();
+        var query = db.Images.Include(i => i.Properties).Include(i => i.Tags).Include(i => i.Members).Include(i => i.Locations).AsSplitQuery();
         var image = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id && !i.Deleted, ct);
         return image ?? throw ImagePolicy.NotFound(id);
     }

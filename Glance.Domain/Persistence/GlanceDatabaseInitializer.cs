@@ -16,7 +16,7 @@ namespace Glance.Domain.Persistence;
 internal sealed class GlanceDatabaseInitializer(
     IDbContextFactory<GlanceDbContext> dbFactory,
     IDatabaseEngine engine,
-    IImageStore store,
+    IImageStores stores,
     TimeProvider clock,
     ILogger<GlanceDatabaseInitializer> logger) : IHostedService
 {
@@ -45,9 +45,9 @@ internal sealed class GlanceDatabaseInitializer(
         {
             logger.LogWarning("Returned {Count} images whose upload was interrupted to queued", interrupted.Count);
         }
-        if (store is FileSystemImageStore fileStore)
+        foreach (var store in stores.All.Where(s => s.Capabilities.HasFlag(StoreCapabilities.Write)))
         {
-            fileStore.RemoveIncomingLeftovers();
+            await store.RemoveLeftoversAsync(ct);
         }
     }
 

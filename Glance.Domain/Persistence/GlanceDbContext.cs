@@ -1,4 +1,5 @@
 using Glance.Domain.Audit;
+using Glance.Domain.ImageData;
 using Glance.Domain.Images;
 using Glance.Domain.Members;
 using Glance.Domain.PropertyProtections;
@@ -18,6 +19,8 @@ public sealed class GlanceDbContext(DbContextOptions<GlanceDbContext> options) :
     public DbSet<ImageTag> ImageTags => Set<ImageTag>();
 
     public DbSet<ImageMember> ImageMembers => Set<ImageMember>();
+
+    public DbSet<ImageLocation> ImageLocations => Set<ImageLocation>();
 
     public DbSet<ImageFacetCount> ImageFacetCounts => Set<ImageFacetCount>();
 

@@ -95,6 +95,59 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("StoreId", "ImageId");
+
+                    b.ToTable("image_locations", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
                     b.Property<string>("Id")
@@ -124,11 +177,6 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("DiskFormat")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .UseCollation("C");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
                         .UseCollation("C");
 
                     b.Property<int>("MinDisk")
@@ -403,6 +451,15 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.ToTable("property_protection_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.HasOne("Glance.Domain.Images.Image", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.ImageProperty", b =>
                 {
                     b.HasOne("Glance.Domain.Images.Image", null)
@@ -432,6 +489,8 @@ namespace Glance.Persistence.Postgres.Migrations
 
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
+                    b.Navigation("Locations");
+
                     b.Navigation("Members");
 
                     b.Navigation("Properties");

@@ -79,6 +79,53 @@ namespace Glance.Persistence.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("StoreId", "ImageId");
+
+                    b.ToTable("image_locations", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
                     b.Property<string>("Id")
@@ -104,10 +151,6 @@ namespace Glance.Persistence.Sqlite.Migrations
 
                     b.Property<string>("DiskFormat")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MinDisk")
@@ -357,6 +400,15 @@ namespace Glance.Persistence.Sqlite.Migrations
                     b.ToTable("property_protection_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.HasOne("Glance.Domain.Images.Image", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.ImageProperty", b =>
                 {
                     b.HasOne("Glance.Domain.Images.Image", null)
@@ -386,6 +438,8 @@ namespace Glance.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
+                    b.Navigation("Locations");
+
                     b.Navigation("Members");
 
                     b.Navigation("Properties");

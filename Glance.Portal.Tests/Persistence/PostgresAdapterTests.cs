@@ -63,7 +63,8 @@ public sealed class PostgresAdapterTests
         // Nothing was written: the image is as it was, with no data and no file.
         await using var check = new Glance.Domain.Persistence.GlanceDbContext(database.Options().Options);
         var stored = check.Images.Single(i => i.Id == image.Id());
-        Assert.Equal(("before", ImageStatus.Queued, (string?)null), (stored.Name, stored.Status, stored.Location));
+        Assert.Equal(("before", ImageStatus.Queued), (stored.Name, stored.Status));
+        Assert.Empty(check.ImageLocations.Where(l => l.ImageId == image.Id()));
         Assert.Empty(Directory.Exists(factory.ImagesDirectory) ? Directory.GetFiles(factory.ImagesDirectory, "*", SearchOption.AllDirectories) : []);
     }
 

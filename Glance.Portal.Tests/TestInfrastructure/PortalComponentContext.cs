@@ -36,6 +36,7 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddGlanceDomain();
         Services.AddGlancePersistence(configuration);
+        Services.AddGlanceStores(configuration);
         Services.AddPortalComponentServices();
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         _authorization = AddAuthorization();

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Glance.Portal.Health;
 
-/// <summary>Healthy when the database answers a query and its disk takes a write, and the image store takes a write.</summary>
-internal sealed class GlanceHealthCheck(IDbContextFactory<GlanceDbContext> dbFactory, IImageStore store, IOptions<GlanceOptions> options) : IHealthCheck
+/// <summary>Healthy when the database answers a query and its disk takes a write, and every image store takes a write.</summary>
+internal sealed class GlanceHealthCheck(IDbContextFactory<GlanceDbContext> dbFactory, IImageStores stores, IOptions<GlanceOptions> options) : IHealthCheck
 {
     /// <summary>About what a few saves need in SQLite's write-ahead log.</summary>
     private const int ProbeBytes = 64 << 10;
@@ -29,9 +29,14 @@ internal sealed class GlanceHealthCheck(IDbContextFactory<GlanceDbContext> dbFac
             // SQLite answers reads from a full disk, and fails only the next write.
             return HealthCheckResult.Unhealthy("database cannot write: its disk is full or read-only");
         }
-        return await store.IsHealthyAsync(ct)
-            ? HealthCheckResult.Healthy("OK")
-            : HealthCheckResult.Unhealthy("image store unavailable");
+        foreach (var store in stores.All)
+        {
+            if (!await store.IsHealthyAsync(ct))
+            {
+                return HealthCheckResult.Unhealthy($"image store {store.Id} unavailable");
+            }
+        }
+        return HealthCheckResult.Healthy("OK");
     }
 
     private static bool CanWrite(string directory)

@@ -31,9 +31,12 @@ internal static class Seeder
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;");
         await using var transaction = connection.BeginTransaction();
         var image = Prepare(connection, transaction,
-            "INSERT INTO images (Id, Name, Status, Visibility, Protected, OsHidden, Checksum, OsHashAlgo, OsHashValue, Owner, Size, VirtualSize, ContainerFormat, DiskFormat, MinRam, MinDisk, CreatedAt, UpdatedAt, Deleted, Location) " +
-            "VALUES ($id, $name, $status, $visibility, 0, $hidden, $checksum, 'sha512', $hash, $owner, $size, $size, 'bare', $disk, 0, $mindisk, $created, $created, 0, $location)",
-            "$id", "$name", "$status", "$visibility", "$hidden", "$checksum", "$hash", "$owner", "$size", "$disk", "$mindisk", "$created", "$location");
+            "INSERT INTO images (Id, Name, Status, Visibility, Protected, OsHidden, Checksum, OsHashAlgo, OsHashValue, Owner, Size, VirtualSize, ContainerFormat, DiskFormat, MinRam, MinDisk, CreatedAt, UpdatedAt, Deleted) " +
+            "VALUES ($id, $name, $status, $visibility, 0, $hidden, $checksum, 'sha512', $hash, $owner, $size, $size, 'bare', $disk, 0, $mindisk, $created, $created, 0)",
+            "$id", "$name", "$status", "$visibility", "$hidden", "$checksum", "$hash", "$owner", "$size", "$disk", "$mindisk", "$created");
+        var location = Prepare(connection, transaction,
+            "INSERT INTO image_locations (ImageId, StoreId, Url, Metadata, Status, CreatedAt, UpdatedAt) VALUES ($id, 'file', $url, '{}', 'active', $at, $at)",
+            "$id", "$url", "$at");
         var property = Prepare(connection, transaction, "INSERT INTO image_properties (ImageId, Name, Value) VALUES ($id, $name, $value)", "$id", "$name", "$value");
         var tag = Prepare(connection, transaction, "INSERT INTO image_tags (ImageId, Value) VALUES ($id, $value)", "$id", "$value");
         var member = Prepare(connection, transaction,
@@ -50,9 +53,14 @@ internal static class Seeder
             var visibility = roll < 5 ? "public" : roll < 10 ? "community" : roll < 50 ? "shared" : "private";
             var created = start.AddSeconds(n * 60 + random.Next(60));
             var distro = Distros[random.Next(Distros.Length)];
-            Run(image, id, $"{distro}-{n}", random.Next(50) == 0 ? "queued" : "active", visibility, random.Next(100) == 0 ? 1 : 0,
+            var status = random.Next(50) == 0 ? "queued" : "active";
+            Run(image, id, $"{distro}-{n}", status, visibility, random.Next(100) == 0 ? 1 : 0,
                 Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), "h" + n, owner, (long)random.Next(1, 20_000) << 20,
-                Formats[random.Next(Formats.Length)], random.Next(0, 80), created, "file:" + id);
+                Formats[random.Next(Formats.Length)], random.Next(0, 80), created);
+            if (status == "active")
+            {
+                Run(location, id, "file:" + id, created);
+            }
 
             Run(property, id, "os_distro", distro);
             Run(property, id, "os_version", $"{random.Next(1, 30)}.{random.Next(10)}");

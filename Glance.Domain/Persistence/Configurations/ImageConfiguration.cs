@@ -28,7 +28,6 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.Property(i => i.Owner).HasMaxLength(255);
         builder.Property(i => i.ContainerFormat).HasMaxLength(32);
         builder.Property(i => i.DiskFormat).HasMaxLength(32);
-        builder.Property(i => i.Location).HasMaxLength(1024);
 
         // The portal search's text (name and property values, lower-cased), kept by triggers
         // (migration ImageSearchText); never written by EF, read only in search predicates.
@@ -45,6 +44,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         builder.HasMany(i => i.Properties).WithOne().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Members).WithOne().HasForeignKey(m => m.ImageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Locations).WithOne().HasForeignKey(l => l.ImageId).OnDelete(DeleteBehavior.Cascade);
 
         // The list's default order and keyset paging run on (created_at, id); the visibility rule on
         // owner and visibility; Glance's filters on the columns after them. No index on size: a page

@@ -104,6 +104,6 @@ public sealed class HealthCheckFailureTests : IAsyncLifetime
         var response = await client.GetAsync("/healthcheck");
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("image store unavailable", await response.Content.ReadAsStringAsync());
+        Assert.Contains("image store file unavailable", await response.Content.ReadAsStringAsync());
     }
 }

@@ -1,4 +1,5 @@
 using Glance.Domain.Common;
+using Glance.Domain.ImageData;
 using Glance.Domain.Images;
 
 namespace Glance.Portal.Tests.Domain.Images;
@@ -19,7 +20,7 @@ public sealed class ImageTests
     {
         var image = NewImage();
         image.BeginUpload();
-        image.MarkActive(10, "md5", "sha512", "hash", "file:x");
+        image.MarkActive(10, "md5", "sha512", "hash", "file", new StoredData("file:x", new Dictionary<string, string>()), DateTime.UtcNow);
         return image;
     }
 
@@ -41,7 +42,7 @@ public sealed class ImageTests
 
         image.BeginUpload();
         Assert.Equal(ImageStatus.Saving, image.Status);
-        image.MarkActive(10, "md5", "sha512", "hash", "file:x");
+        image.MarkActive(10, "md5", "sha512", "hash", "file", new StoredData("file:x", new Dictionary<string, string>()), DateTime.UtcNow);
 
         Assert.Equal(ImageStatus.Active, image.Status);
         Assert.Equal(10, image.Size);
@@ -56,7 +57,7 @@ public sealed class ImageTests
     {
         var image = NewImage(disk: "qcow2");
         image.BeginUpload();
-        image.MarkActive(10, "md5", "sha512", "hash", "file:x");
+        image.MarkActive(10, "md5", "sha512", "hash", "file", new StoredData("file:x", new Dictionary<string, string>()), DateTime.UtcNow);
 
         Assert.Null(image.VirtualSize);
     }
@@ -72,7 +73,7 @@ public sealed class ImageTests
         Assert.Equal(ImageStatus.Queued, image.Status);
         Assert.Null(image.Size);
         Assert.Null(image.Checksum);
-        Assert.Null(image.Location);
+        Assert.False(image.HasData);
     }
 
     [Theory]
@@ -139,7 +140,7 @@ public sealed class ImageTests
         Assert.True(image.Deleted);
         Assert.Equal(ImageStatus.Deleted, image.Status);
         Assert.Equal(s_now, image.DeletedAt);
-        Assert.Null(image.Location);
+        Assert.False(image.HasData);
     }
 
     [Fact]

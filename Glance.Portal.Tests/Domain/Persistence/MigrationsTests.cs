@@ -3,6 +3,7 @@ using Glance.Persistence.Postgres;
 using Glance.Persistence.Sqlite;
 using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
 
@@ -66,6 +67,30 @@ public sealed class MigrationsTests : IDisposable
         Assert.Contains("image_search_text_property_insert", triggers);
         Assert.Contains("image_search_insert", triggers);
         Assert.Contains("image_tags_created_at", triggers);
+    }
+
+    [Fact]
+    public async Task An_images_data_moves_to_a_location_of_the_file_store_and_the_search_triggers_survive()
+    {
+        await using var db = NewContext();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync("FullAuditTrail");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO images (Id, Name, SortName, Status, Visibility, Protected, OsHidden, Owner, MinRam, MinDisk, CreatedAt, UpdatedAt, Deleted, Location)
+            VALUES ('a1', 'Web base', 'web base', 'active', 'public', 0, 0, 'p', 0, 0, '2026-01-01 00:00:00', '2026-01-02 00:00:00', 0, 'file:a1'),
+                   ('q1', 'Queued one', 'queued one', 'queued', 'public', 0, 0, 'p', 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0, NULL);
+            """);
+
+        await migrator.MigrateAsync();
+
+        var locations = await db.ImageLocations.AsNoTracking().ToListAsync();
+        var location = Assert.Single(locations);
+        Assert.Equal(("a1", "file", "file:a1", Glance.Domain.ImageData.LocationStatus.Active), (location.ImageId, location.StoreId, location.Url, location.Status));
+        // The images table kept its triggers and rowids: a rename still reaches the search index.
+        await db.Database.ExecuteSqlRawAsync("UPDATE images SET Name = 'Renamed thing' WHERE Id = 'a1'");
+        var found = await db.Database.SqlQueryRaw<string>(
+            "SELECT i.Id AS Value FROM image_search AS s JOIN images AS i ON i.rowid = s.rowid WHERE image_search MATCH '\"renamed\"'").ToListAsync();
+        Assert.Equal(["a1"], found);
     }
 
     public void Dispose() => File.Delete(_file);

@@ -1,9 +1,8 @@
 using Glance.Domain.Common;
-using Glance.Domain.Configuration;
+using Glance.Domain.ImageData;
 using Microsoft.Win32.SafeHandles;
-using Microsoft.Extensions.Options;
 
-namespace Glance.Domain.ImageData;
+namespace Glance.Stores.FileSystem;
 
 /// <summary>
 /// Keeps each image's data as one file under <c>{DataDirectory}/images</c>. Uploads go to
@@ -15,12 +14,21 @@ public sealed class FileSystemImageStore : IImageStore
     private const string Scheme = "file:";
     private const int HealthProbeBytes = 4096;
 
-    public FileSystemImageStore(IOptions<GlanceOptions> options)
+    /// <param name="id">The store's id (Glance's backend name).</param>
+    /// <param name="root">The folder that holds the images' files.</param>
+    public FileSystemImageStore(string id, string root)
     {
-        Root = Path.Combine(options.Value.DataDirectoryFullPath, "images");
+        Id = id;
+        Root = Path.GetFullPath(root);
         Incoming = Path.Combine(Root, ".incoming");
         Directory.CreateDirectory(Incoming);
     }
+
+    public string Id { get; }
+
+    public string Type => "file";
+
+    public StoreCapabilities Capabilities => StoreCapabilities.ReadWriteDelete;
 
     public string Root { get; }
 
@@ -46,7 +54,7 @@ public sealed class FileSystemImageStore : IImageStore
         }
     }
 
-    public Task<Stream> OpenReadAsync(string location, long offset, CancellationToken ct)
+    public Task<Stream> OpenReadAsync(string location, long offset, long? length, CancellationToken ct)
     {
         var stream = new FileStream(PathOf(location), new FileStreamOptions
         {
@@ -57,7 +65,7 @@ public sealed class FileSystemImageStore : IImageStore
             BufferSize = 0,
         });
         stream.Seek(offset, SeekOrigin.Begin);
-        return Task.FromResult<Stream>(stream);
+        return Task.FromResult<Stream>(length is { } bounded ? new BoundedReadStream(stream, bounded) : stream);
     }
 
     public Task DeleteAsync(string location, CancellationToken ct)
@@ -89,12 +97,13 @@ public sealed class FileSystemImageStore : IImageStore
     }
 
     /// <summary>Removes uploads that a crash or a kill left half-written.</summary>
-    public void RemoveIncomingLeftovers()
+    public Task RemoveLeftoversAsync(CancellationToken ct)
     {
         foreach (var file in Directory.EnumerateFiles(Incoming))
         {
             File.Delete(file);
         }
+        return Task.CompletedTask;
     }
 
     private string PathOf(string location)
@@ -171,7 +180,7 @@ public sealed class FileSystemImageStore : IImageStore
             return true;
         }
 
-        public Task<string> CommitAsync(CancellationToken ct)
+        public Task<StoredData> CommitAsync(CancellationToken ct)
         {
             // A preallocated file may be longer than what arrived.
             RandomAccess.SetLength(_handle, _written);
@@ -179,7 +188,14 @@ public sealed class FileSystemImageStore : IImageStore
             _handle.Dispose();
             File.Move(_temp, Path.Combine(_store.Root, _imageId), overwrite: true);
             _committed = true;
-            return Task.FromResult(Scheme + _imageId);
+            return Task.FromResult(new StoredData(Scheme + _imageId, new Dictionary<string, string>()));
+        }
+
+        public Task AbortAsync(CancellationToken ct)
+        {
+            _handle.Dispose();
+            File.Delete(_temp);
+            return Task.CompletedTask;
         }
 
         public ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Glance.Domain.ImageData;
+namespace Glance.Stores.FileSystem;
 
 /// <summary>
 /// Linux direct I/O (<c>O_DIRECT</c>) for image files: large writes go from our buffers to the disk
@@ -11,7 +11,7 @@ namespace Glance.Domain.ImageData;
 /// </summary>
 internal static partial class DirectIo
 {
-    public const int Alignment = 4096;
+    public const int Alignment = Glance.Domain.ImageData.AlignedChunkPool.Alignment;
 
     private const int GetFlags = 3;
     private const int SetFlags = 4;
