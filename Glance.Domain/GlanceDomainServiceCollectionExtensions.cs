@@ -28,11 +28,14 @@ public static class GlanceDomainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, GlanceOptionsValidator>());
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
+        services.AddOptions<StoresOptions>().BindConfiguration(StoresOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoresOptions>, StoresOptionsValidator>());
         services.AddOptions<PropertyProtectionOptions>().BindConfiguration(PropertyProtectionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PropertyProtectionOptions>, PropertyProtectionOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IImageStores, ImageStores>();
+        services.TryAddSingleton<StoreService>();
         services.TryAddSingleton<PolicyEngine>();
         services.TryAddSingleton<ImagePolicy>();
         services.TryAddSingleton<QuotaGuard>();

@@ -30,6 +30,14 @@ public sealed class FileSystemImageStore : IImageStore
 
     public StoreCapabilities Capabilities => StoreCapabilities.ReadWriteDelete;
 
+    /// <summary>As Glance's file store reports them; the data arrives in the hasher's chunks, and files are never sparse.</summary>
+    public IReadOnlyDictionary<string, object?> Properties => new Dictionary<string, object?>
+    {
+        ["data_dir"] = Root,
+        ["chunk_size"] = ImageHasher.ChunkSize,
+        ["thin_provisioning"] = false,
+    };
+
     public string Root { get; }
 
     public string Incoming { get; }

@@ -10,8 +10,15 @@ public static class FileSystemStoreServiceCollectionExtensions
     /// <summary>The store id of the one filesystem store used when no stores are configured, as Glance's default <c>file</c> store.</summary>
     public const string DefaultId = "file";
 
-    /// <summary>A filesystem store under <c>{DataDirectory}/images</c>: the embedded default.</summary>
-    public static IServiceCollection AddGlanceFileSystemStore(this IServiceCollection services, string id = DefaultId, string? root = null) =>
-        services.AddSingleton<IImageStore>(provider => new FileSystemImageStore(id,
-            root ?? Path.Combine(provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath, "images")));
+    /// <summary>
+    /// A filesystem store: by default the embedded one under <c>{DataDirectory}/images</c>; a relative
+    /// <paramref name="root"/> is taken under the data folder when <paramref name="underDataDirectory"/>.
+    /// </summary>
+    public static IServiceCollection AddGlanceFileSystemStore(this IServiceCollection services, string id = DefaultId, string? root = null, bool underDataDirectory = false) =>
+        services.AddSingleton<IImageStore>(provider =>
+        {
+            var data = provider.GetRequiredService<IOptions<GlanceOptions>>().Value.DataDirectoryFullPath;
+            var folder = root is null ? Path.Combine(data, "images") : underDataDirectory ? Path.Combine(data, root) : root;
+            return new FileSystemImageStore(id, folder);
+        });
 }

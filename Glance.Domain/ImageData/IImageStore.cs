@@ -25,6 +25,9 @@ public interface IImageStore
 
     StoreCapabilities Capabilities { get; }
 
+    /// <summary>The store's settings an admin may read (<c>/v2/info/stores/detail</c>), under Glance's names.</summary>
+    IReadOnlyDictionary<string, object?> Properties { get; }
+
     /// <summary>
     /// Starts writing the data of an image somewhere private. Nothing is visible at a URL until
     /// <see cref="IImageStoreWriter.CommitAsync"/>; an aborted or disposed uncommitted writer leaves nothing behind.

@@ -27,10 +27,10 @@ public sealed class ImageDataService(
     /// sends nothing for <c>Glance:Limits:UploadIdleTimeout</c> is such a failure too.
     /// </summary>
     /// <param name="announcedSize">Content-Length, when the client sent one.</param>
-    public async Task<Image> UploadAsync(CallerContext caller, string id, Stream data, long? announcedSize, CancellationToken ct = default)
+    /// <param name="storeId">Glance's <c>X-Image-Meta-Store</c>: the store to write to, with the multi-store API on; null for the default.</param>
+    public async Task<Image> UploadAsync(CallerContext caller, string id, Stream data, long? announcedSize, CancellationToken ct = default, string? storeId = null)
     {
-        await BeginAsync(caller, id, announcedSize, ct);
-        var store = stores.Default;
+        var store = await BeginAsync(caller, id, announcedSize, storeId, ct);
         StoredData? stored = null;
         try
         {
@@ -98,7 +98,24 @@ public sealed class ImageDataService(
         }
     }
 
-    private async Task BeginAsync(CallerContext caller, string id, long? announcedSize, CancellationToken ct)
+    /// <summary>
+    /// The store an upload goes to. Without the multi-store API a named store is ignored, as Glance does;
+    /// with it an unknown one is 400 and one that only reads (http) is Glance's 410.
+    /// </summary>
+    private IImageStore StoreFor(string? storeId)
+    {
+        if (storeId is null || !stores.MultiStore)
+        {
+            return stores.Default;
+        }
+        var store = stores.Find(storeId) ?? throw new ValidationException($"Store for identifier {storeId} not found");
+        return store.Capabilities.HasFlag(StoreCapabilities.Write)
+            ? store
+            : throw new GoneException("Error in store configuration. Adding images to store is disabled.");
+    }
+
+    /// <summary>Checks the upload as Glance does (policy, size, store, status) and moves the image to saving; returns the store to write to.</summary>
+    private async Task<IImageStore> BeginAsync(CallerContext caller, string id, long? announcedSize, string? storeId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var image = await ImageService.LoadAsync(db, caller, id, tracked: true, ct);
@@ -107,6 +124,7 @@ public sealed class ImageDataService(
         {
             quotas.EnsureImageSize(size);
         }
+        var store = StoreFor(storeId);
         try
         {
             image.BeginUpload();
@@ -125,6 +143,7 @@ public sealed class ImageDataService(
             // Another upload (or a delete) moved the image first.
             throw new ConflictException($"Image {id} is already receiving data or was changed meanwhile.");
         }
+        return store;
     }
 
     private async Task<Image> FinishAsync(CallerContext caller, string id, ImageHasher.Result result, string storeId, StoredData stored)

@@ -9,16 +9,17 @@ namespace Glance.Domain.ImageData;
 /// stages joined by bounded queues of pooled chunks, so each runs at its own pace on its own core and an
 /// upload goes at the speed of the slowest stage (usually a hash) instead of the sum of them.
 /// </summary>
-internal static class ImageHasher
+public static class ImageHasher
 {
     public const string HashAlgorithm = "sha512";
 
-    private const int ChunkSize = 1 << 20;
+    /// <summary>The size of the pieces data is hashed and written in.</summary>
+    public const int ChunkSize = 1 << 20;
 
     /// <summary>Chunks in flight: enough to ride out a stall in one stage, small enough to stay out of the way (16 MiB).</summary>
     private const int ChunksInFlight = 16;
 
-    public sealed record Result(long Size, string Checksum, string HashValue);
+    internal sealed record Result(long Size, string Checksum, string HashValue);
 
     private sealed class Chunk(Memory<byte> buffer, int length)
     {
@@ -38,7 +39,7 @@ internal static class ImageHasher
     }
 
     /// <param name="onChunk">Called with the running total after each chunk is read, before it is stored.</param>
-    public static async Task<Result> CopyAsync(Stream source, IImageStoreWriter target, Action<long> onChunk, CancellationToken ct)
+    internal static async Task<Result> CopyAsync(Stream source, IImageStoreWriter target, Action<long> onChunk, CancellationToken ct)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var slots = new SemaphoreSlim(ChunksInFlight);

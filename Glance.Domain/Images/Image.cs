@@ -214,6 +214,25 @@ public sealed class Image
     }
 
     /// <summary>
+    /// Takes the data's copy in one store off the image and returns it (null when the image has none
+    /// there); the last copy stays: an image with data keeps it somewhere until it is deleted.
+    /// </summary>
+    public ImageLocation? RemoveCopy(string storeId)
+    {
+        var active = Locations.Where(l => l.Status == LocationStatus.Active).ToList();
+        if (active.Count <= 1)
+        {
+            throw new ForbiddenException("Cannot delete image data from the only store containing it. Consider deleting the image instead.");
+        }
+        var location = active.OrderBy(l => l.Id).FirstOrDefault(l => l.StoreId == storeId);
+        if (location is not null)
+        {
+            Locations.Remove(location);
+        }
+        return location;
+    }
+
+    /// <summary>
     /// Soft delete: the row stays (its id can never be reused), everything else is gone. Returns the
     /// locations it had, whose data the stores are to remove.
     /// </summary>

@@ -10,7 +10,8 @@ namespace Glance.Domain.Images;
 /// </summary>
 internal static class ImagePageLoader
 {
-    public static async Task<List<Image>> LoadAsync(GlanceDbContext db, IReadOnlyList<string> ids, CancellationToken ct)
+    /// <param name="withLocations">Also the locations (one more statement), for the multi-store API's <c>stores</c>.</param>
+    public static async Task<List<Image>> LoadAsync(GlanceDbContext db, IReadOnlyList<string> ids, bool withLocations, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -24,6 +25,13 @@ internal static class ImagePageLoader
         foreach (var tag in await db.ImageTags.AsNoTracking().Where(t => ids.Contains(t.ImageId)).ToListAsync(ct))
         {
             images[tag.ImageId].Tags.Add(tag);
+        }
+        if (withLocations)
+        {
+            foreach (var location in await db.ImageLocations.AsNoTracking().Where(l => ids.Contains(l.ImageId)).ToListAsync(ct))
+            {
+                images[location.ImageId].Locations.Add(location);
+            }
         }
         return ids.Select(id => images[id]).ToList();
     }

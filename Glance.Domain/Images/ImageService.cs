@@ -119,7 +119,7 @@ public sealed class ImageService(
         }
 
         var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, ct);
-        var page = (await ImagePageLoader.LoadAsync(db, ids, ct)).Select(i => protections.HideUnreadable(caller, i)).ToList();
+        var page = (await ImagePageLoader.LoadAsync(db, ids, stores.MultiStore, ct)).Select(i => protections.HideUnreadable(caller, i)).ToList();
         return new ImagePage(page, limit);
     }
 

@@ -33,6 +33,41 @@ public sealed class ImagePolicy(PolicyEngine engine)
         engine.Enforce(rule, caller, Target(caller, image));
     }
 
+    /// <summary><c>get_image_location</c>: whether the caller may know where the image's data lives (its stores).</summary>
+    public bool CanSeeLocations(CallerContext caller, Image image) =>
+        CanRead(caller, image) && engine.IsAllowed("get_image_location", caller, Target(caller, image));
+
+    /// <summary>
+    /// Removing one store's copy, as Glance's <c>delete_from_store</c> asks: <c>get_image_location</c>,
+    /// then <c>delete_image_location</c>; under the legacy defaults only the owner (or an admin) too.
+    /// </summary>
+    public void EnsureCanRemoveStoreCopy(CallerContext caller, Image image)
+    {
+        EnsureCanModify(caller, image, "get_image_location");
+        engine.Enforce("delete_image_location", caller, Target(caller, image));
+        if (!engine.RuleSet.SecureRbac && !IsAdmin(caller) && (image.Owner is null || caller.ProjectId is null || image.Owner != caller.ProjectId))
+        {
+            throw new ForbiddenException("You do not own this image", "delete_image_location");
+        }
+    }
+
+    private bool CanRemoveStoreCopy(CallerContext caller, Image image)
+    {
+        try
+        {
+            EnsureCanRemoveStoreCopy(caller, image);
+            return true;
+        }
+        catch (GlanceException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>stores_info_detail</c>: each store's type and settings.</summary>
+    public void EnsureCanSeeStoreDetails(CallerContext caller) =>
+        engine.Enforce("stores_info_detail", caller, new Dictionary<string, string?> { ["project_id"] = caller.ProjectId });
+
     public void EnsureCanList(CallerContext caller) =>
         engine.Enforce("get_images", caller, new Dictionary<string, string?> { ["project_id"] = caller.ProjectId, ["owner"] = caller.ProjectId });
 
@@ -120,6 +155,8 @@ public sealed class ImagePolicy(PolicyEngine engine)
             // Glance refuses the data of a deactivated image to everyone but admins.
             DownloadBlocked = download && image.HasData && deactivatedForCaller
                 ? "The image is deactivated: its data cannot be downloaded until it is reactivated." : null,
+            SeeStores = Allowed("get_image_location"),
+            RemoveStoreCopy = image.Status == ImageStatus.Active && image.Stores.Count > 1 && CanRemoveStoreCopy(caller, image),
         };
     }
 

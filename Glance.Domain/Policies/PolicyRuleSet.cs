@@ -18,6 +18,9 @@ public sealed class PolicyRuleSet
 
     public IReadOnlyDictionary<string, PolicyCheck> Rules { get; }
 
+    /// <summary>Glance's <c>enforce_new_defaults</c>: the persona rules are the defaults.</summary>
+    public bool SecureRbac { get; private init; }
+
     /// <summary>Each rule's check string as written.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
 
@@ -52,7 +55,7 @@ public sealed class PolicyRuleSet
             }
             EnsureNoCycle(name, rules, []);
         }
-        return new PolicyRuleSet(rules, sources);
+        return new PolicyRuleSet(rules, sources) { SecureRbac = secureRbac };
     }
 
     /// <summary>Reads a policy file (YAML or JSON, a flat map of rule name to check string) and builds the rule set.</summary>

@@ -23,7 +23,8 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "glance-bunit", Guid.NewGuid().ToString("N"));
     private readonly BunitAuthorizationContext _authorization;
 
-    protected PortalComponentContext(bool secureRbac = true)
+    /// <param name="settings">More configuration, e.g. several image stores.</param>
+    protected PortalComponentContext(bool secureRbac = true, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         this.AddMudBlazorForTests();
         Database = new TestDatabase(_folder);
@@ -31,7 +32,7 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
         {
             ["Glance:DataDirectory"] = _folder,
             ["Glance:Policy:EnforceNewDefaults"] = secureRbac ? "true" : "false",
-        }.Concat(Database.Settings)).Build();
+        }.Concat(Database.Settings).Concat(settings ?? [])).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddGlanceDomain();

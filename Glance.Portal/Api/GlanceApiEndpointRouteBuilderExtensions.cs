@@ -21,6 +21,8 @@ public static class GlanceApiEndpointRouteBuilderExtensions
             .MapImageTags()
             .MapImageMembers()
             .MapImageData()
+            .MapInfo()
+            .MapStores()
             .MapUnmatched();
         return endpoints;
     }

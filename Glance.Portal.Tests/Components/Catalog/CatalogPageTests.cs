@@ -72,7 +72,7 @@ public sealed class CatalogPageTests : PortalComponentContext
         var cut = RenderAt("images");
         cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("[data-testid^=facet-os_distro-distro]").Count));
 
-        cut.Find("[data-testid=facet-os_distro-more]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=facet-os_distro-more]").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("[data-testid^=facet-os_distro-distro]").Count));
         Assert.Equal("Fewer", cut.Find("[data-testid=facet-os_distro-more]").TextContent.Trim());
@@ -88,7 +88,8 @@ public sealed class CatalogPageTests : PortalComponentContext
         cut.WaitForAssertion(() => Assert.Equal(["<script>alert(1)</script>", "Debian bookworm", "Ubuntu noble"], Names(cut)));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", cut.Markup);
         Assert.DoesNotContain("<script>alert(1)", cut.Markup);
-        Assert.Equal("3 images", cut.Find("[data-testid=result-count]").TextContent);
+        // The count comes with the facets, which arrive after the page.
+        cut.WaitForAssertion(() => Assert.Equal("3 images", cut.Find("[data-testid=result-count]").TextContent));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class CatalogPageTests : PortalComponentContext
         var cut = RenderAt("images?q=debian");
 
         cut.WaitForAssertion(() => Assert.Equal(["Debian bookworm"], Names(cut)));
-        Assert.Equal("1", cut.Find("[data-testid=facet-disk-raw] .facet-count").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=facet-disk-raw] .facet-count").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=facet-disk-qcow2]"));
     }
 

@@ -33,7 +33,8 @@ internal static class ImageDataEndpoints
         LiftRequestBodyLimit(context);
         try
         {
-            await data.UploadAsync(caller, imageId, request.Body, request.ContentLength, context.RequestAborted);
+            var store = request.Headers["X-Image-Meta-Store"].ToString();
+            await data.UploadAsync(caller, imageId, request.Body, request.ContentLength, context.RequestAborted, store.Length == 0 ? null : store);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {

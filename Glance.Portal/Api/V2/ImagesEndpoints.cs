@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Glance.Domain.Common;
 using Glance.Domain.Configuration;
+using Glance.Domain.ImageData;
 using Glance.Domain.Images;
 using Glance.Portal.Api.V2.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,12 +27,18 @@ internal static class ImagesEndpoints
     }
 
     public static async Task<Created<JsonObject>> CreateImage(
-        HttpRequest request, ImageService images, CallerContext caller, IOptions<GlanceOptions> options, IOptions<GlanceApiOptions> api, CancellationToken ct)
+        HttpRequest request, HttpResponse response, ImageService images, IImageStores stores, CallerContext caller,
+        IOptions<GlanceOptions> options, IOptions<GlanceApiOptions> api, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(request, ct);
         var image = await images.CreateAsync(caller, NewImage.FromJson(body, options.Value.AllowAdditionalImageProperties), ct);
         var location = $"{request.Scheme}://{request.Host}{request.PathBase}{api.Value.PathBase}/v2/images/{image.Id}";
-        return TypedResults.Created(location, ImageJson.From(image));
+        if (stores.MultiStore)
+        {
+            // Where the data may go, as Glance tells a client that is about to upload it.
+            response.Headers["OpenStack-image-store-ids"] = string.Join(",", stores.All.Select(s => s.Id));
+        }
+        return TypedResults.Created(location, ImageJson.From(image, stores.MultiStore));
     }
 
     public static async Task<ImageListResult> ListImages(HttpRequest request, ImageService images, CallerContext caller, CancellationToken ct)
@@ -46,11 +53,11 @@ internal static class ImagesEndpoints
         return new ImageListResult(page.Images, Link(withoutMarker), next);
     }
 
-    public static async Task<Ok<JsonObject>> GetImage(string imageId, ImageService images, CallerContext caller, CancellationToken ct) =>
-        TypedResults.Ok(ImageJson.From(await images.GetAsync(caller, imageId, ct)));
+    public static async Task<Ok<JsonObject>> GetImage(string imageId, ImageService images, IImageStores stores, CallerContext caller, CancellationToken ct) =>
+        TypedResults.Ok(ImageJson.From(await images.GetAsync(caller, imageId, ct), stores.MultiStore));
 
     public static async Task<Results<Ok<JsonObject>, GlanceErrorResult>> UpdateImage(
-        string imageId, HttpRequest request, HttpResponse response, ImageService images, CallerContext caller, CancellationToken ct)
+        string imageId, HttpRequest request, HttpResponse response, ImageService images, IImageStores stores, CallerContext caller, CancellationToken ct)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
         if (mediaType is not (ImagePatchReader.V21MediaType or ImagePatchReader.V20MediaType))
@@ -59,7 +66,7 @@ internal static class ImagesEndpoints
             return new GlanceErrorResult(StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{request.ContentType}': use {ImagePatchReader.AcceptPatch}.");
         }
         var changes = ImagePatchReader.Read(await JsonBody.ReadAsync(request, ct), mediaType == ImagePatchReader.V20MediaType);
-        return TypedResults.Ok(ImageJson.From(await images.UpdateAsync(caller, imageId, changes, ct)));
+        return TypedResults.Ok(ImageJson.From(await images.UpdateAsync(caller, imageId, changes, ct), stores.MultiStore));
     }
 
     public static async Task<NoContent> DeleteImage(string imageId, ImageService images, CallerContext caller, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Glance.Domain.Configuration;
+using Glance.Domain.ImageData;
 using Glance.Portal.Api.V2.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,11 @@ internal static class SchemasEndpoints
         return v2;
     }
 
-    public static Ok<JsonObject> GetImageSchema(IOptions<GlanceOptions> options) =>
-        TypedResults.Ok(ImageSchemas.Image(options.Value.AllowAdditionalImageProperties));
+    public static Ok<JsonObject> GetImageSchema(IOptions<GlanceOptions> options, IImageStores stores) =>
+        TypedResults.Ok(ImageSchemas.Image(options.Value.AllowAdditionalImageProperties, stores.MultiStore));
 
-    public static Ok<JsonObject> GetImagesSchema(IOptions<GlanceOptions> options) =>
-        TypedResults.Ok(ImageSchemas.Images(options.Value.AllowAdditionalImageProperties));
+    public static Ok<JsonObject> GetImagesSchema(IOptions<GlanceOptions> options, IImageStores stores) =>
+        TypedResults.Ok(ImageSchemas.Images(options.Value.AllowAdditionalImageProperties, stores.MultiStore));
 
     public static Ok<JsonObject> GetMemberSchema() => TypedResults.Ok(ImageSchemas.Member());
 

@@ -43,7 +43,7 @@ internal sealed class VersionNegotiationMiddleware(RequestDelegate next, string 
         {
             version = first;
         }
-        if (!VersionsEndpoints.AcceptedPrefixes.Contains(version))
+        if (!VersionsEndpoints.AcceptedPrefixes(context.RequestServices.GetRequiredService<Glance.Domain.ImageData.IImageStores>().MultiStore).Contains(version))
         {
             context.Request.Path = pathBase;
             return next(context);

@@ -17,8 +17,21 @@ internal static class VersionsEndpoints
         ("v2.1", "SUPPORTED"), ("v2.0", "SUPPORTED"),
     ];
 
+    /// <summary>With multi-store on, Zed also lists v2.13 to v2.10 and v2.8 (stores, deleting a store's copy, …).</summary>
+    private static readonly (string Id, string Status)[] s_multiStoreVersions =
+    [
+        ("v2.15", "CURRENT"), ("v2.13", "SUPPORTED"), ("v2.12", "SUPPORTED"), ("v2.11", "SUPPORTED"), ("v2.10", "SUPPORTED"),
+        ("v2.9", "SUPPORTED"), ("v2.8", "SUPPORTED"), ("v2.7", "SUPPORTED"), ("v2.6", "SUPPORTED"), ("v2.5", "SUPPORTED"),
+        ("v2.4", "SUPPORTED"), ("v2.3", "SUPPORTED"), ("v2.2", "SUPPORTED"), ("v2.1", "SUPPORTED"), ("v2.0", "SUPPORTED"),
+    ];
+
+    private static (string Id, string Status)[] Listed(bool multiStore) => multiStore ? s_multiStoreVersions : s_versions;
+
+    private static readonly IReadOnlySet<string> s_accepted = new HashSet<string>(s_versions.Select(v => v.Id)) { "v2" };
+    private static readonly IReadOnlySet<string> s_multiStoreAccepted = new HashSet<string>(s_multiStoreVersions.Select(v => v.Id)) { "v2" };
+
     /// <summary>The version prefixes that reach the v2 API, as Glance accepts them.</summary>
-    public static readonly IReadOnlySet<string> AcceptedPrefixes = new HashSet<string>(s_versions.Select(v => v.Id)) { "v2" };
+    public static IReadOnlySet<string> AcceptedPrefixes(bool multiStore) => multiStore ? s_multiStoreAccepted : s_accepted;
 
     /// <summary>
     /// Both answer every method, as Glance's version negotiation does before any router sees the
@@ -42,7 +55,7 @@ internal static class VersionsEndpoints
         var href = $"{request.Scheme}://{request.Host}{request.PathBase}{pathBase}/v2/";
         return new JsonObject
         {
-            ["versions"] = new JsonArray(s_versions.Select(v => (JsonNode?)new JsonObject
+            ["versions"] = new JsonArray(Listed(request.HttpContext.RequestServices.GetRequiredService<Glance.Domain.ImageData.IImageStores>().MultiStore).Select(v => (JsonNode?)new JsonObject
             {
                 ["id"] = v.Id,
                 ["status"] = v.Status,

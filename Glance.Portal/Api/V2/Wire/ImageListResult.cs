@@ -14,13 +14,14 @@ internal sealed class ImageListResult(IReadOnlyList<Image> images, string first,
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
+        var multiStore = httpContext.RequestServices.GetRequiredService<Glance.Domain.ImageData.IImageStores>().MultiStore;
         await using (var writer = new Utf8JsonWriter(response.BodyWriter))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("images");
             foreach (var image in images)
             {
-                ImageJson.Write(writer, image);
+                ImageJson.Write(writer, image, multiStore);
             }
             writer.WriteEndArray();
             writer.WriteString("first", first);

@@ -13,12 +13,22 @@ internal static class ImageSchemas
 {
     private const string UuidPattern = "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$";
 
-    public static JsonObject Image(bool allowAdditionalProperties)
+    /// <param name="multiStore">
+    /// With Glance's multi-store API the image has <c>stores</c>. Only then: glanceclient turns every
+    /// schema property into an option of <c>image-create</c>, and a <c>stores</c> one would collide with its own.
+    /// </param>
+    public static JsonObject Image(bool allowAdditionalProperties, bool multiStore)
     {
+        var properties = ImageProperties();
+        if (multiStore)
+        {
+            properties["stores"] = ReadOnly(Described(Type("string"),
+                "Store in which image data resides.  Only present when the operator has enabled multiple stores.  May be a comma-separated list of store identifiers."));
+        }
         var schema = new JsonObject
         {
             ["name"] = "image",
-            ["properties"] = ImageProperties(),
+            ["properties"] = properties,
         };
         if (allowAdditionalProperties)
         {
@@ -32,12 +42,12 @@ internal static class ImageSchemas
         return schema;
     }
 
-    public static JsonObject Images(bool allowAdditionalProperties) => new()
+    public static JsonObject Images(bool allowAdditionalProperties, bool multiStore) => new()
     {
         ["name"] = "images",
         ["properties"] = new JsonObject
         {
-            ["images"] = new JsonObject { ["type"] = "array", ["items"] = Image(allowAdditionalProperties) },
+            ["images"] = new JsonObject { ["type"] = "array", ["items"] = Image(allowAdditionalProperties, multiStore) },
             ["first"] = Type("string"),
             ["next"] = Type("string"),
             ["schema"] = Type("string"),

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Glance.Domain.ImageData;
+using Glance.Portal.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Glance.Portal.Tests.Api.V2;
+
+/// <summary>Glance's multi-store API on two filesystem stores: discovery, choosing the store, and removing one copy.</summary>
+public sealed class MultiStoreTests : IAsyncLifetime
+{
+    private readonly PortalApiFactory _factory = new PortalApiFactory()
+        .With("Glance:Stores:Backends:fast:Type", "filesystem")
+        .With("Glance:Stores:Backends:fast:Path", "fast-store")
+        .With("Glance:Stores:Backends:fast:Description", "Fast disks")
+        .With("Glance:Stores:Backends:cheap:Type", "filesystem")
+        .With("Glance:Stores:Backends:cheap:Path", "cheap-store")
+        .With("Glance:Stores:Default", "fast");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private string StoreFolder(string store) => Path.Combine(_factory.DataDirectory, $"{store}-store");
+
+    private static async Task<HttpResponseMessage> UploadToAsync(HttpClient client, string id, string store, byte[] data)
+    {
+        var content = new ByteArrayContent(data);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/image/v2/images/{id}/file") { Content = content };
+        request.Headers.Add("X-Image-Meta-Store", store);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A second copy of an image's data, as an import's copy-image would leave it.</summary>
+    private async Task AddCopyAsync(string id, string store, byte[] data)
+    {
+        var target = _factory.Services.GetRequiredService<IImageStores>().Find(store)!;
+        await using var writer = await target.BeginWriteAsync(id, data.Length, CancellationToken.None);
+        await writer.WriteAsync(data, CancellationToken.None);
+        var stored = await writer.CommitAsync(CancellationToken.None);
+        await _factory.WithDatabaseAsync(async db =>
+        {
+            var image = await db.Images.FindAsync(id);
+            await db.Entry(image!).Collection(i => i.Locations).LoadAsync();
+            image!.Locations.Add(new ImageLocation(id, store, stored, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task The_stores_are_listed_with_the_default_and_admins_see_their_type_and_settings()
+    {
+        var member = _factory.ClientFor("project-a");
+
+        var stores = await (await member.GetAsync("/image/v2/info/stores")).ReadJsonAsync();
+        var detail = await member.GetAsync("/image/v2/info/stores/detail");
+        var admin = await (await _factory.AdminClient().GetAsync("/image/v2/info/stores/detail")).ReadJsonAsync();
+
+        Assert.Equal("""{"stores":[{"id":"cheap"},{"id":"fast","description":"Fast disks","default":"true"}]}""", stores.ToJsonString());
+        await detail.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+        var fast = admin["stores"]![1]!;
+        Assert.Equal(("file", StoreFolder("fast"), false), ((string?)fast["type"], (string?)fast["properties"]!["data_dir"], (bool)fast["properties"]!["thin_provisioning"]!));
+    }
+
+    [Fact]
+    public async Task An_upload_goes_to_the_store_it_names_and_the_image_says_where_its_data_is()
+    {
+        var client = _factory.ClientFor("project-a");
+        var created = await client.PostJsonTextAsync("/image/v2/images", """{"name": "x", "disk_format": "raw", "container_format": "bare"}""");
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        // Every configured store, in the configuration's order (its keys' order, for .NET's configuration).
+        Assert.Equal("cheap,fast", created.Headers.GetValues("OpenStack-image-store-ids").Single());
+        var body = await created.ReadJsonAsync();
+        var id = body.Id();
+        Assert.False(body.ContainsKey("stores"));
+
+        var unknown = await UploadToAsync(client, id, "nowhere", [1, 2, 3]);
+        await unknown.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Store for identifier nowhere not found", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("queued", (string?)(await client.GetImageAsync(id))["status"]);
+
+        await (await UploadToAsync(client, id, "cheap", [1, 2, 3])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        Assert.Equal("cheap", (string?)(await client.GetImageAsync(id))["stores"]);
+        Assert.True(File.Exists(Path.Combine(StoreFolder("cheap"), id)));
+        var listed = await (await client.GetAsync("/image/v2/images")).ReadJsonAsync();
+        Assert.Equal("cheap", (string?)listed["images"]!.AsArray().Single(i => i!.AsObject().Id() == id)!["stores"]);
+        var schema = await (await client.GetAsync("/image/v2/schemas/image")).ReadJsonAsync();
+        Assert.True((bool)schema["properties"]!["stores"]!["readOnly"]!);
+        var versions = await (await client.GetAsync("/image/versions")).ReadJsonAsync();
+        Assert.Contains("v2.10", versions["versions"]!.AsArray().Select(v => (string?)v!["id"]));
+    }
+
+    [Fact]
+    public async Task An_admin_removes_one_copy_and_every_refusal_follows_glance()
+    {
+        var owner = _factory.ClientFor("project-a");
+        var admin = _factory.AdminClient();
+        var image = await owner.CreateImageAsync(new { name = "copied", disk_format = "raw", container_format = "bare" });
+        var id = image.Id();
+        await (await owner.UploadAsync(id, [5, 6, 7])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await AddCopyAsync(id, "cheap", [5, 6, 7]);
+        Assert.Equal("fast,cheap", (string?)(await owner.GetImageAsync(id))["stores"]);
+
+        async Task<(HttpStatusCode, string)> Remove(HttpClient client, string store, string image)
+        {
+            var response = await client.DeleteAsync($"/image/v2/stores/{store}/{image}");
+            var body = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, body.Length == 0 ? "" : (string?)System.Text.Json.Nodes.JsonNode.Parse(body)!["message"] ?? "");
+        }
+
+        // Glance's legacy defaults give delete_image_location to admins only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Remove(owner, "cheap", id)).Item1);
+        Assert.Equal(HttpStatusCode.Conflict, (await Remove(admin, "nowhere", id)).Item1);
+        Assert.Equal(HttpStatusCode.NotFound, (await Remove(admin, "cheap", Guid.NewGuid().ToString())).Item1);
+        Assert.Equal(HttpStatusCode.NoContent, (await Remove(admin, "cheap", id)).Item1);
+
+        Assert.Equal("fast", (string?)(await owner.GetImageAsync(id))["stores"]);
+        Assert.False(File.Exists(Path.Combine(StoreFolder("cheap"), id)));
+        var last = await Remove(admin, "fast", id);
+        Assert.Equal(HttpStatusCode.Forbidden, last.Item1);
+        Assert.Contains("Cannot delete image data from the only store containing it", last.Item2);
+        await AddCopyAsync(id, "cheap", [5, 6, 7]);
+        await (await admin.PostAsync($"/image/v2/images/{id}/actions/deactivate", null)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        var deactivated = await Remove(admin, "cheap", id);
+        Assert.Equal(HttpStatusCode.Conflict, deactivated.Item1);
+        Assert.Contains("image status is not 'active'", deactivated.Item2);
+    }
+
+    [Fact]
+    public async Task With_one_store_the_api_is_glances_single_store_api()
+    {
+        await using var single = new PortalApiFactory();
+        var client = single.ClientFor("project-a");
+
+        var stores = await client.GetAsync("/image/v2/info/stores");
+        var created = await client.PostJsonTextAsync("/image/v2/images", """{"name": "x"}""");
+        var remove = await client.DeleteAsync($"/image/v2/stores/file/{(await created.ReadJsonAsync()).Id()}");
+
+        await stores.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+        Assert.Contains("Multi backend is not supported at this site.", await stores.Content.ReadAsStringAsync());
+        Assert.False(created.Headers.Contains("OpenStack-image-store-ids"));
+        await remove.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+        var versions = await (await client.GetAsync("/image/versions")).ReadJsonAsync();
+        Assert.DoesNotContain("v2.10", versions["versions"]!.AsArray().Select(v => (string?)v!["id"]));
+    }
+
+    [Theory]
+    [InlineData("Glance:Stores:Default", "elsewhere", "Glance:Stores:Default names 'elsewhere'")]
+    [InlineData("Glance:Stores:Backends:fast:Type", "ceph-fs", "Glance:Stores:Backends:fast:Type must be 'filesystem'")]
+    [InlineData("Glance:Stores:Backends:os_glance_x:Type", "filesystem", "store ids beginning with 'os_glance_' are reserved")]
+    public async Task A_store_setting_that_cannot_work_stops_start_up_naming_the_key(string key, string value, string message)
+    {
+        await using var factory = new PortalApiFactory()
+            .With("Glance:Stores:Backends:fast:Type", "filesystem")
+            .With("Glance:Stores:Backends:fast:Path", "fast-store")
+            .With("Glance:Stores:Backends:os_glance_x:Path", "x")
+            .With(key, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(message, Flatten(error));
+    }
+
+    private static string Flatten(Exception error) =>
+        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
+}
