@@ -1,3 +1,4 @@
+using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -17,17 +18,26 @@ public static class PostgresContextOptions
 }
 
 /// <summary>
-/// The domain's model with every text column in the C collation: Glance sorts and compares names,
-/// ids and owners by their bytes (and SQLite does too), whatever locale the database was made with.
+/// The domain's model as PostgreSQL keeps it. Every text column is in the C collation: Glance sorts and
+/// compares names, ids and owners by their bytes (and SQLite does too), whatever locale the database
+/// was made with. A property's value has no length limit, which a btree index cannot hold (about
+/// 2.7 KB): the values are indexed by hash instead (migration DerivedData), which serves the equality
+/// the property filters ask.
 /// </summary>
 internal sealed class PostgresModelCustomizer(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
 {
     public override void Customize(ModelBuilder modelBuilder, DbContext context)
     {
         base.Customize(modelBuilder, context);
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.ClrType == typeof(string) || p.GetProviderClrType() == typeof(string)))
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => (p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string)))
         {
             property.SetCollation("C");
+        }
+        var properties = modelBuilder.Model.FindEntityType(typeof(ImageProperty))!;
+        foreach (var index in properties.GetIndexes().Where(i => i.Properties.Any(p => p.Name == nameof(ImageProperty.Value))).ToList())
+        {
+            properties.RemoveIndex(index);
         }
     }
 }

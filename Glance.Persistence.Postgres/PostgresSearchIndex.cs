@@ -6,7 +6,7 @@ namespace Glance.Persistence.Postgres;
 
 /// <summary>
 /// The search index on PostgreSQL: pg_trgm GIN indexes on the images' search text (migration
-/// SearchIndexes), one over every image and one each over the public and the community candidates.
+/// DerivedData), one over every image and one each over the public and the community candidates.
 /// The domain's own condition on each word (<c>"SearchText" LIKE '%word%'</c>) is what these indexes
 /// answer, so the planner chooses between them and walking the order index by itself: nothing needs
 /// narrowing beforehand.

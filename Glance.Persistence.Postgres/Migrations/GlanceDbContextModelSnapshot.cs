@@ -33,7 +33,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorProjectId")
                         .HasMaxLength(255)
@@ -122,7 +123,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<string>("StoreId")
                         .IsRequired()
@@ -238,7 +240,8 @@ namespace Glance.Persistence.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -249,7 +252,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -320,8 +324,6 @@ namespace Glance.Persistence.Postgres.Migrations
 
                     b.HasKey("ImageId", "Name");
 
-                    b.HasIndex("Name", "Value");
-
                     b.ToTable("image_properties", (string)null);
                 });
 
@@ -388,7 +390,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -425,7 +428,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");

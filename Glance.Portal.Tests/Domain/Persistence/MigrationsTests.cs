@@ -47,7 +47,7 @@ public sealed class MigrationsTests : IDisposable
         Assert.Contains("IX_images_SearchText_Public", indexes);
         Assert.Contains("IX_images_Name_Lower", indexes);
         var triggers = await check.Database.SqlQueryRaw<string>("SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal").ToListAsync();
-        Assert.Equal(["image_properties_derived", "image_tags_created_at", "images_facet_counts", "images_search_text"], triggers.Order(StringComparer.Ordinal));
+        Assert.Equal(["image_properties_derived", "image_tags_created_at", "images_facet_counts", "images_facet_counts_update", "images_search_text"], triggers.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Glance.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(GlanceDbContext))]
-    [Migration("20261207183911_DerivedData")]
-    partial class DerivedData
+    [Migration("20261207203806_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,7 +36,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorProjectId")
                         .HasMaxLength(255)
@@ -98,6 +99,60 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("StoreId", "ImageId");
+
+                    b.ToTable("image_locations", (string)null);
+                });
+
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
                     b.Property<string>("Id")
@@ -127,11 +182,6 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("DiskFormat")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .UseCollation("C");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
                         .UseCollation("C");
 
                     b.Property<int>("MinDisk")
@@ -193,7 +243,8 @@ namespace Glance.Persistence.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -204,7 +255,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -275,8 +327,6 @@ namespace Glance.Persistence.Postgres.Migrations
 
                     b.HasKey("ImageId", "Name");
 
-                    b.HasIndex("Name", "Value");
-
                     b.ToTable("image_properties", (string)null);
                 });
 
@@ -343,7 +393,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -380,7 +431,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");
@@ -404,6 +456,15 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("property_protection_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Glance.Domain.ImageData.ImageLocation", b =>
+                {
+                    b.HasOne("Glance.Domain.Images.Image", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Glance.Domain.Images.ImageProperty", b =>
@@ -435,6 +496,8 @@ namespace Glance.Persistence.Postgres.Migrations
 
             modelBuilder.Entity("Glance.Domain.Images.Image", b =>
                 {
+                    b.Navigation("Locations");
+
                     b.Navigation("Members");
 
                     b.Navigation("Properties");

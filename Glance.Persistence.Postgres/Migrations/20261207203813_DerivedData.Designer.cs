@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Glance.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(GlanceDbContext))]
-    [Migration("20261207195557_ImageLocations")]
-    partial class ImageLocations
+    [Migration("20261207203813_DerivedData")]
+    partial class DerivedData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,7 +36,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("ActorProjectId")
                         .HasMaxLength(255)
@@ -125,7 +126,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<string>("StoreId")
                         .IsRequired()
@@ -241,7 +243,8 @@ namespace Glance.Persistence.Postgres.Migrations
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -252,7 +255,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -323,8 +327,6 @@ namespace Glance.Persistence.Postgres.Migrations
 
                     b.HasKey("ImageId", "Name");
 
-                    b.HasIndex("Name", "Value");
-
                     b.ToTable("image_properties", (string)null);
                 });
 
@@ -391,7 +393,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -428,7 +431,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");

@@ -18,7 +18,7 @@ namespace Glance.Persistence.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
                     ImageId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false, collation: "C"),
                     ImageName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
                     ImageOwner = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
@@ -68,8 +68,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     Id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false, collation: "C"),
                     Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
                     SortName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false, defaultValue: "", collation: "C"),
-                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
+                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     Protected = table.Column<bool>(type: "boolean", nullable: false),
                     OsHidden = table.Column<bool>(type: "boolean", nullable: false),
                     Checksum = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
@@ -86,7 +86,6 @@ namespace Glance.Persistence.Postgres.Migrations
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Deleted = table.Column<bool>(type: "boolean", nullable: false),
                     DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Location = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true, collation: "C"),
                     OsDistro = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
                     SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: "", collation: "C")
                 },
@@ -100,7 +99,7 @@ namespace Glance.Persistence.Postgres.Migrations
                 columns: table => new
                 {
                     Number = table.Column<int>(type: "integer", nullable: false),
-                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
                     Content = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     SavedBy = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
                     SavedByProject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
@@ -114,6 +113,31 @@ namespace Glance.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "image_locations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImageId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false, collation: "C"),
+                    StoreId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false, collation: "C"),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false, collation: "C"),
+                    Metadata = table.Column<string>(type: "text", nullable: false, defaultValue: "{}", collation: "C"),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_image_locations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_image_locations_images_ImageId",
+                        column: x => x.ImageId,
+                        principalTable: "images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "image_members",
                 columns: table => new
                 {
@@ -121,7 +145,7 @@ namespace Glance.Persistence.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ImageId = table.Column<string>(type: "character varying(36)", nullable: false, collation: "C"),
                     MemberId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false, collation: "C"),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Deleted = table.Column<bool>(type: "boolean", nullable: false),
@@ -192,6 +216,16 @@ namespace Glance.Persistence.Postgres.Migrations
                 columns: new[] { "MemberId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_image_locations_ImageId",
+                table: "image_locations",
+                column: "ImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_image_locations_StoreId_ImageId",
+                table: "image_locations",
+                columns: new[] { "StoreId", "ImageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_image_members_ImageId_MemberId",
                 table: "image_members",
                 columns: new[] { "ImageId", "MemberId" },
@@ -201,11 +235,6 @@ namespace Glance.Persistence.Postgres.Migrations
                 name: "IX_image_members_MemberId_Status_ImageId",
                 table: "image_members",
                 columns: new[] { "MemberId", "Status", "ImageId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_image_properties_Name_Value",
-                table: "image_properties",
-                columns: new[] { "Name", "Value" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_image_tags_Value_ImageCreatedAt_ImageId",
@@ -266,6 +295,9 @@ namespace Glance.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "image_facet_counts");
+
+            migrationBuilder.DropTable(
+                name: "image_locations");
 
             migrationBuilder.DropTable(
                 name: "image_members");
