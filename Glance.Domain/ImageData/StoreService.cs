@@ -22,6 +22,13 @@ public sealed class StoreService(
     TimeProvider clock,
     ILogger<StoreService> logger)
 {
+    /// <summary>
+    /// Whether an image's answer names the stores holding its data: only in multi-store mode, and only to
+    /// callers <c>get_image_location</c> allows (Glance reads the stores from the image's locations,
+    /// which that rule guards; a refusal leaves the key out rather than failing the answer).
+    /// </summary>
+    public bool ShowsStores(CallerContext caller, Image image) => stores.MultiStore && policy.CanSeeLocations(caller, image);
+
     /// <summary>The stores, in the configuration's order, without Glance's reserved ones.</summary>
     public IReadOnlyList<StoreSummary> List(CallerContext caller, bool detail)
     {
@@ -67,18 +74,32 @@ public sealed class StoreService(
             throw new ConflictException("It's not allowed to remove image data from store if image status is not 'active'");
         }
         var before = string.Join(",", image.Stores);
+        var loadedAt = image.UpdatedAt;
         var location = image.RemoveCopy(storeId)
             ?? throw new NotFoundException($"Image {imageId} is not stored in store {storeId}.");
         var now = clock.GetUtcNow().UtcDateTime;
         AuditTrail.Record(db, caller, image, AuditAction.AttributeChanged, null, before, string.Join(",", image.Stores), now, "stores");
         image.Touch(now);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException($"Image {imageId} was changed by another request at the same time; try again.");
+            // Claim the image as it was read: two requests removing its last two copies at once would
+            // each see another copy left. Every change of an image moves its updated_at, so the second
+            // claim finds none and is told to try again (then: the only copy left, 403).
+            var claimed = await db.Images.Where(i => i.Id == imageId && i.UpdatedAt == loadedAt)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.UpdatedAt, now), ct);
+            if (claimed == 0)
+            {
+                throw new ConflictException($"Image {imageId} was changed by another request at the same time; try again.");
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflictException($"Image {imageId} was changed by another request at the same time; try again.");
+            }
+            await transaction.CommitAsync(ct);
         }
         try
         {

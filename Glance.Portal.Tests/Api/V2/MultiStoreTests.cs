@@ -15,6 +15,8 @@ public sealed class MultiStoreTests : IAsyncLifetime
         .With("Glance:Stores:Backends:fast:Description", "Fast disks")
         .With("Glance:Stores:Backends:cheap:Type", "filesystem")
         .With("Glance:Stores:Backends:cheap:Path", "cheap-store")
+        .With("Glance:Stores:Backends:archive:Type", "filesystem")
+        .With("Glance:Stores:Backends:archive:Path", "archive-store")
         .With("Glance:Stores:Default", "fast");
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -57,9 +59,9 @@ public sealed class MultiStoreTests : IAsyncLifetime
         var detail = await member.GetAsync("/image/v2/info/stores/detail");
         var admin = await (await _factory.AdminClient().GetAsync("/image/v2/info/stores/detail")).ReadJsonAsync();
 
-        Assert.Equal("""{"stores":[{"id":"cheap"},{"id":"fast","description":"Fast disks","default":"true"}]}""", stores.ToJsonString());
+        Assert.Equal("""{"stores":[{"id":"archive"},{"id":"cheap"},{"id":"fast","description":"Fast disks","default":"true"}]}""", stores.ToJsonString());
         await detail.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
-        var fast = admin["stores"]![1]!;
+        var fast = admin["stores"]![2]!;
         Assert.Equal(("file", StoreFolder("fast"), false), ((string?)fast["type"], (string?)fast["properties"]!["data_dir"], (bool)fast["properties"]!["thin_provisioning"]!));
     }
 
@@ -67,10 +69,10 @@ public sealed class MultiStoreTests : IAsyncLifetime
     public async Task An_upload_goes_to_the_store_it_names_and_the_image_says_where_its_data_is()
     {
         var client = _factory.ClientFor("project-a");
-        var created = await client.PostJsonTextAsync("/image/v2/images", """{"name": "x", "disk_format": "raw", "container_format": "bare"}""");
+        var created = await client.PostJsonTextAsync("/image/v2/images", """{"name": "x", "disk_format": "raw", "container_format": "bare", "visibility": "community"}""");
         await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
         // Every configured store, in the configuration's order (its keys' order, for .NET's configuration).
-        Assert.Equal("cheap,fast", created.Headers.GetValues("OpenStack-image-store-ids").Single());
+        Assert.Equal("archive,cheap,fast", created.Headers.GetValues("OpenStack-image-store-ids").Single());
         var body = await created.ReadJsonAsync();
         var id = body.Id();
         Assert.False(body.ContainsKey("stores"));
@@ -86,6 +88,12 @@ public sealed class MultiStoreTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(StoreFolder("cheap"), id)));
         var listed = await (await client.GetAsync("/image/v2/images")).ReadJsonAsync();
         Assert.Equal("cheap", (string?)listed["images"]!.AsArray().Single(i => i!.AsObject().Id() == id)!["stores"]);
+        // Where the data lives is get_image_location's to tell (the owner's and admins' under the legacy defaults).
+        var other = _factory.ClientFor("project-b");
+        Assert.False((await other.GetImageAsync(id)).ContainsKey("stores"));
+        var communityList = await (await other.GetAsync("/image/v2/images?visibility=community")).ReadJsonAsync();
+        Assert.False(communityList["images"]!.AsArray().Single(i => i!.AsObject().Id() == id)!.AsObject().ContainsKey("stores"));
+        Assert.Equal("cheap", (string?)(await _factory.AdminClient().GetImageAsync(id))["stores"]);
         var schema = await (await client.GetAsync("/image/v2/schemas/image")).ReadJsonAsync();
         Assert.True((bool)schema["properties"]!["stores"]!["readOnly"]!);
         var versions = await (await client.GetAsync("/image/versions")).ReadJsonAsync();
@@ -114,6 +122,9 @@ public sealed class MultiStoreTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await Remove(owner, "cheap", id)).Item1);
         Assert.Equal(HttpStatusCode.Conflict, (await Remove(admin, "nowhere", id)).Item1);
         Assert.Equal(HttpStatusCode.NotFound, (await Remove(admin, "cheap", Guid.NewGuid().ToString())).Item1);
+        var elsewhere = await Remove(admin, "archive", id);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.Item1);
+        Assert.Contains($"Image {id} is not stored in store archive", elsewhere.Item2);
         Assert.Equal(HttpStatusCode.NoContent, (await Remove(admin, "cheap", id)).Item1);
 
         Assert.Equal("fast", (string?)(await owner.GetImageAsync(id))["stores"]);
@@ -126,6 +137,31 @@ public sealed class MultiStoreTests : IAsyncLifetime
         var deactivated = await Remove(admin, "cheap", id);
         Assert.Equal(HttpStatusCode.Conflict, deactivated.Item1);
         Assert.Contains("image status is not 'active'", deactivated.Item2);
+    }
+
+    [Fact]
+    public async Task Two_admins_removing_the_last_two_copies_at_once_leave_one()
+    {
+        var owner = _factory.ClientFor("project-a");
+        var admin = _factory.AdminClient();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await owner.CreateImageAsync(new { name = $"raced {round}", disk_format = "raw", container_format = "bare" })).Id();
+            await (await owner.UploadAsync(id, [1, 2, 3])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+            await AddCopyAsync(id, "cheap", [1, 2, 3]);
+
+            var answers = await Task.WhenAll(admin.DeleteAsync($"/image/v2/stores/fast/{id}"), admin.DeleteAsync($"/image/v2/stores/cheap/{id}"));
+
+            // One removal wins; the other is told the image changed under it (409) or, if it came after,
+            // that the copy left is the only one (403). Never both: the data would be gone.
+            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+            Assert.Equal(HttpStatusCode.NoContent, statuses[0]);
+            Assert.Contains(statuses[1], new[] { HttpStatusCode.Forbidden, HttpStatusCode.Conflict });
+            var left = (string?)(await owner.GetImageAsync(id))["stores"];
+            Assert.Contains(left, new[] { "fast", "cheap" });
+            Assert.True(File.Exists(Path.Combine(StoreFolder(left!), id)));
+            Assert.Equal([1, 2, 3], await (await owner.GetAsync($"/image/v2/images/{id}/file")).Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]

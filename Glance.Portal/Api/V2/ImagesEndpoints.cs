@@ -27,7 +27,7 @@ internal static class ImagesEndpoints
     }
 
     public static async Task<Created<JsonObject>> CreateImage(
-        HttpRequest request, HttpResponse response, ImageService images, IImageStores stores, CallerContext caller,
+        HttpRequest request, HttpResponse response, ImageService images, IImageStores stores, StoreService storeService, CallerContext caller,
         IOptions<GlanceOptions> options, IOptions<GlanceApiOptions> api, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(request, ct);
@@ -38,10 +38,10 @@ internal static class ImagesEndpoints
             // Where the data may go, as Glance tells a client that is about to upload it.
             response.Headers["OpenStack-image-store-ids"] = string.Join(",", stores.All.Select(s => s.Id));
         }
-        return TypedResults.Created(location, ImageJson.From(image, stores.MultiStore));
+        return TypedResults.Created(location, ImageJson.From(image, storeService.ShowsStores(caller, image)));
     }
 
-    public static async Task<ImageListResult> ListImages(HttpRequest request, ImageService images, CallerContext caller, CancellationToken ct)
+    public static async Task<ImageListResult> ListImages(HttpRequest request, ImageService images, StoreService stores, CallerContext caller, CancellationToken ct)
     {
         var parameters = request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         var page = await images.ListAsync(caller, ImageQueryParser.Parse(parameters), ct);
@@ -50,14 +50,17 @@ internal static class ImagesEndpoints
         var next = page.HasMore && page.Images.Count > 0
             ? Link([.. withoutMarker, KeyValuePair.Create("marker", page.Images[^1].Id)])
             : null;
-        return new ImageListResult(page.Images, Link(withoutMarker), next);
+        return new ImageListResult(page.Images, image => stores.ShowsStores(caller, image), Link(withoutMarker), next);
     }
 
-    public static async Task<Ok<JsonObject>> GetImage(string imageId, ImageService images, IImageStores stores, CallerContext caller, CancellationToken ct) =>
-        TypedResults.Ok(ImageJson.From(await images.GetAsync(caller, imageId, ct), stores.MultiStore));
+    public static async Task<Ok<JsonObject>> GetImage(string imageId, ImageService images, StoreService stores, CallerContext caller, CancellationToken ct)
+    {
+        var image = await images.GetAsync(caller, imageId, ct);
+        return TypedResults.Ok(ImageJson.From(image, stores.ShowsStores(caller, image)));
+    }
 
     public static async Task<Results<Ok<JsonObject>, GlanceErrorResult>> UpdateImage(
-        string imageId, HttpRequest request, HttpResponse response, ImageService images, IImageStores stores, CallerContext caller, CancellationToken ct)
+        string imageId, HttpRequest request, HttpResponse response, ImageService images, StoreService stores, CallerContext caller, CancellationToken ct)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
         if (mediaType is not (ImagePatchReader.V21MediaType or ImagePatchReader.V20MediaType))
@@ -66,7 +69,8 @@ internal static class ImagesEndpoints
             return new GlanceErrorResult(StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{request.ContentType}': use {ImagePatchReader.AcceptPatch}.");
         }
         var changes = ImagePatchReader.Read(await JsonBody.ReadAsync(request, ct), mediaType == ImagePatchReader.V20MediaType);
-        return TypedResults.Ok(ImageJson.From(await images.UpdateAsync(caller, imageId, changes, ct), stores.MultiStore));
+        var image = await images.UpdateAsync(caller, imageId, changes, ct);
+        return TypedResults.Ok(ImageJson.From(image, stores.ShowsStores(caller, image)));
     }
 
     public static async Task<NoContent> DeleteImage(string imageId, ImageService images, CallerContext caller, CancellationToken ct)

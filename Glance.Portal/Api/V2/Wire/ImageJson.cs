@@ -12,13 +12,13 @@ namespace Glance.Portal.Api.V2.Wire;
 /// </summary>
 internal static class ImageJson
 {
-    /// <param name="multiStore">Glance's multi-store API is on: the image says which stores hold its data.</param>
-    public static JsonObject From(Image image, bool multiStore)
+    /// <param name="showStores">The image says which stores hold its data (<see cref="Glance.Domain.ImageData.StoreService.ShowsStores"/>).</param>
+    public static JsonObject From(Image image, bool showStores)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, image, multiStore);
+            Write(writer, image, showStores);
         }
         return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
@@ -27,7 +27,7 @@ internal static class ImageJson
     /// Writes the image straight to a writer: the list writes its page this way, without a node tree
     /// per image (at 25 images a page, building the tree was most of the list's garbage).
     /// </summary>
-    public static void Write(Utf8JsonWriter writer, Image image, bool multiStore)
+    public static void Write(Utf8JsonWriter writer, Image image, bool showStores)
     {
         writer.WriteStartObject();
         writer.WriteString("id", image.Id);
@@ -58,7 +58,7 @@ internal static class ImageJson
         writer.WriteString("file", $"/v2/images/{image.Id}/file");
         writer.WriteString("schema", "/v2/schemas/image");
         // Only with data somewhere: Glance leaves the key out for an image without locations.
-        if (multiStore && image.Stores is { Count: > 0 } stores)
+        if (showStores && image.Stores is { Count: > 0 } stores)
         {
             writer.WriteString("stores", string.Join(",", stores));
         }
