@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Glance.Domain.Audit;
 using Glance.Domain.Common;
 using Glance.Domain.Configuration;
@@ -60,7 +61,7 @@ public sealed class ImageDataService(
         {
             if (stored is not null)
             {
-                await DeleteQuietlyAsync(id, store, stored.Url);
+                await DeleteUnlessRecordedAsync(id, store, stored.Url);
             }
             await ReturnToQueuedAsync(id);
             throw;
@@ -75,8 +76,7 @@ public sealed class ImageDataService(
             image = await ImageService.LoadAsync(db, caller, id, tracked: false, ct);
         }
         policy.EnsureCanDownload(caller, image);
-        if (image.Locations.Where(l => l.Status == LocationStatus.Active).OrderBy(l => l.Id).FirstOrDefault() is not { } location
-            || image.Size is not { } size)
+        if (!image.Locations.Any(l => l.Status == LocationStatus.Active) || image.Size is not { } size)
         {
             return new ImageDownload(0, null, 0, 0, null, false);
         }
@@ -87,15 +87,23 @@ public sealed class ImageDataService(
             (offset, length) = range.Resolve(size)
                 ?? throw new RangeNotSatisfiableException($"Requested range not satisfiable: the image has {size} bytes.", size);
         }
-        try
+        // Every copy holds the same bytes: a store that cannot answer now hands over to the next, as
+        // Glance's download tries each location in turn.
+        Exception? failure = null;
+        foreach (var copy in image.Locations.Where(l => l.Status == LocationStatus.Active).OrderBy(l => l.Id))
         {
-            var stream = await ImageStores.StoreOf(stores, location).OpenReadAsync(location.Url, offset, length, ct);
-            return new ImageDownload(size, image.Checksum, offset, length, stream, range is not null);
+            try
+            {
+                var stream = await ImageStores.StoreOf(stores, copy).OpenReadAsync(copy.Url, offset, length, ct);
+                return new ImageDownload(size, image.Checksum, offset, length, stream, range is not null);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreUnavailableException)
+            {
+                logger.LogWarning(ex, "Image {ImageId}: the copy in store {StoreId} cannot be read now", id, copy.StoreId);
+                failure = ex;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException($"The data of image {id} cannot be read from the store now.", ex);
-        }
+        throw failure as StoreUnavailableException ?? new StoreUnavailableException($"The data of image {id} cannot be read from the store now.", failure);
     }
 
     /// <summary>
@@ -170,13 +178,34 @@ public sealed class ImageDataService(
         return image;
     }
 
-    private async Task DeleteQuietlyAsync(string id, IImageStore store, string location)
+    /// <summary>
+    /// Removes the data of an upload that failed after the store kept it. A failure while committing
+    /// can hide a commit that happened (the connection dropped with the answer on its way), so the data
+    /// goes only when the image provably does not point at it: a stray file is better than an active
+    /// image without data.
+    /// </summary>
+    private async Task DeleteUnlessRecordedAsync(string id, IImageStore store, string location)
     {
+        try
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                if (await db.ImageLocations.AnyAsync(l => l.ImageId == id && l.StoreId == store.Id && l.Url == location))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or StoreUnavailableException or TimeoutException)
+        {
+            logger.LogError(ex, "Image {ImageId}: kept the data at {Location}; the database cannot say whether the upload was recorded", id, location);
+            return;
+        }
         try
         {
             await store.DeleteAsync(location, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreUnavailableException)
         {
             logger.LogError(ex, "Could not remove the data of failed upload {ImageId} at {Location}", id, location);
         }

@@ -140,6 +140,23 @@ public sealed class MultiStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_reads_the_next_copy_when_a_store_cannot_answer()
+    {
+        var owner = _factory.ClientFor("project-a");
+        var id = (await owner.CreateImageAsync(new { name = "two copies", disk_format = "raw", container_format = "bare" })).Id();
+        await (await owner.UploadAsync(id, [4, 5, 6])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await AddCopyAsync(id, "cheap", [4, 5, 6]);
+
+        File.Delete(Path.Combine(StoreFolder("fast"), id));
+
+        var download = await owner.GetAsync($"/image/v2/images/{id}/file");
+        await download.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal([4, 5, 6], await download.Content.ReadAsByteArrayAsync());
+        File.Delete(Path.Combine(StoreFolder("cheap"), id));
+        await (await owner.GetAsync($"/image/v2/images/{id}/file")).ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task Two_admins_removing_the_last_two_copies_at_once_leave_one()
     {
         var owner = _factory.ClientFor("project-a");

@@ -4,6 +4,10 @@ using Glance.Domain.Images;
 using Glance.Domain.Persistence;
 using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Glance.Portal.Tests.Domain.ImageData;
 
@@ -54,5 +58,35 @@ public sealed class ImageLocationsTests : PortalComponentContext
         var refusal = await Assert.ThrowsAsync<StoreUnavailableException>(() => Service<ImageDataService>().DownloadAsync(_alice, image.Id, null));
 
         Assert.Contains("store 'retired', which is not configured here", refusal.Message);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_commit_was_answered_with_an_error_keeps_the_data_the_image_points_at()
+    {
+        // The database commits the finished upload, then the answer is lost (the connection drops on its
+        // way back): the upload fails for the client, yet the image is active, so its data must stay.
+        var options = Database.Options().AddInterceptors(new LostAnswerAfterActivation()).Options;
+        var data = new ImageDataService(new PooledDbContextFactory<GlanceDbContext>(options), Service<Glance.Domain.Policies.ImagePolicy>(),
+            Service<Glance.Domain.Policies.QuotaGuard>(), Service<IImageStores>(), TimeProvider.System, Service<IOptions<Glance.Domain.Configuration.LimitsOptions>>(),
+            NullLogger<ImageDataService>.Instance);
+        var image = await Service<ImageService>().CreateAsync(_alice, new NewImage { Name = "web", DiskFormat = "raw", ContainerFormat = "bare" });
+
+        await Assert.ThrowsAsync<TimeoutException>(() => data.UploadAsync(_alice, image.Id, new MemoryStream([7, 8, 9]), 3));
+
+        var stored = await Service<ImageService>().GetAsync(_alice, image.Id);
+        Assert.Equal(ImageStatus.Active, stored.Status);
+        var download = await Service<ImageDataService>().DownloadAsync(_alice, image.Id, null);
+        await using var content = download.Content!;
+        var read = new byte[3];
+        await content.ReadExactlyAsync(read);
+        Assert.Equal([7, 8, 9], read);
+    }
+
+    private sealed class LostAnswerAfterActivation : SaveChangesInterceptor
+    {
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+            eventData.Context!.ChangeTracker.Entries<Image>().Any(e => e.Entity.Status == ImageStatus.Active)
+                ? throw new TimeoutException("The answer to the commit was lost.")
+                : ValueTask.FromResult(result);
     }
 }
