@@ -33,6 +33,7 @@ internal sealed class GlanceDatabaseInitializer(
             throw new InvalidOperationException($"The image database cannot be reached or brought to the current schema: {ex.Message} Check the database settings (Glance:Database:Provider, ConnectionStrings:Glance) and that the database server runs.", ex);
         }
         await engine.PrepareAsync(db, ct);
+        await WarnOfUnconfiguredStoresAsync(db, ct);
 
         var interrupted = await db.Images.Where(i => i.Status == ImageStatus.Saving).ToListAsync(ct);
         foreach (var image in interrupted)
@@ -48,6 +49,23 @@ internal sealed class GlanceDatabaseInitializer(
         foreach (var store in stores.All.Where(s => s.Capabilities.HasFlag(StoreCapabilities.Write)))
         {
             await store.RemoveLeftoversAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Data recorded in a store the settings no longer name (renamed, or removed) cannot be read: say so
+    /// once at start, naming the store, rather than only as 503s on downloads.
+    /// </summary>
+    private async Task WarnOfUnconfiguredStoresAsync(GlanceDbContext db, CancellationToken ct)
+    {
+        var configured = stores.All.Select(s => s.Id).ToList();
+        var missing = await db.ImageLocations.Where(l => !configured.Contains(l.StoreId))
+            .GroupBy(l => l.StoreId).Select(g => new { StoreId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var store in missing)
+        {
+            logger.LogWarning(
+                "Store '{StoreId}' is not configured here, but {Count} image locations are recorded in it: their data cannot be read until Glance:Stores:Backends:{StoreId} names it again",
+                store.StoreId, store.Count, store.StoreId);
         }
     }
 

@@ -21,23 +21,4 @@ public sealed class ReadyAnnouncementTests
         var ready = Assert.Single(lines, line => line.StartsWith("Glance Portal is ready", StringComparison.Ordinal));
         Assert.Matches(@"the portal at http://(localhost|127\.0\.0\.1):\d+/, the image API at http://(localhost|127\.0\.0\.1):\d+/image$", ready);
     }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
-    }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Glance.Domain.ImageData;
 using Glance.Portal.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Glance.Portal.Tests.Api.V2;
 
@@ -213,6 +215,42 @@ public sealed class MultiStoreTests : IAsyncLifetime
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
+        Assert.Contains(message, Flatten(error));
+    }
+
+    [Fact]
+    public async Task Starting_without_a_store_that_holds_data_warns_naming_it()
+    {
+        var owner = _factory.ClientFor("project-a");
+        var id = (await owner.CreateImageAsync(new { name = "kept", disk_format = "raw", container_format = "bare" })).Id();
+        await (await UploadToAsync(owner, id, "cheap", [1])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        // Started again with the embedded single store only: the data in 'cheap' has nowhere to be read from.
+        await using var restarted = PortalApiFactory.Restart(_factory);
+        await using var logged = restarted.WithWebHostBuilder(builder =>
+            builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(lines))));
+        await (await logged.CreateClient().GetAsync("/image/versions")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        Assert.Contains(lines, line => line.StartsWith("Store 'cheap' is not configured here, but 1 image locations are recorded in it", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("store 'fast'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fast-store", "is also the folder of store 'fast'")]
+    [InlineData("fast-store/slow", "is inside the folder of store 'fast'")]
+    [InlineData(".", "contains the folder of store 'fast'")]
+    public async Task Two_filesystem_stores_never_share_a_folder(string path, string message)
+    {
+        await using var factory = new PortalApiFactory()
+            .With("Glance:Stores:Backends:fast:Type", "filesystem")
+            .With("Glance:Stores:Backends:fast:Path", "fast-store")
+            .With("Glance:Stores:Backends:slow:Type", "filesystem")
+            .With("Glance:Stores:Backends:slow:Path", path);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains($"Glance:Stores:Backends:slow:Path: {Path.GetFullPath(Path.Combine(factory.DataDirectory, path)).TrimEnd('/')}", Flatten(error));
         Assert.Contains(message, Flatten(error));
     }
 
