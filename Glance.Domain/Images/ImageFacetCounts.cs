@@ -15,6 +15,9 @@ internal static class ImageFacetCounts
     /// <summary>The images column holding a copy of the image's os_distro property, kept by triggers.</summary>
     public const string OsDistroColumn = "OsDistro";
 
+    /// <summary>The os_distro facet counts a value's first characters only, as many as its column holds.</summary>
+    public const int OsDistroLength = 255;
+
     /// <summary>The facets in <see cref="ImageFacets"/>' order: each one's name in the counters and its column of the found rows.</summary>
     private static readonly (string Name, string Column)[] Facets =
     [

@@ -8,9 +8,10 @@ namespace Glance.Domain.Policies;
 /// <summary>
 /// Which images a caller may list (glance-v2-reference §4.4), defined once for every query that lists:
 /// the API's and the portal's lists, their facet counts and search, the sharing inbox and its counts.
-/// A persistence adapter's derived data follows the same definition: its facet counters and its
-/// per-visibility search indexes hold exactly the <see cref="IsCandidate"/> rows (the conformance tests
-/// compare them with it on every adapter).
+/// A persistence adapter's derived data follows the same definition: its facet counters count exactly
+/// the <see cref="IsCandidate"/> rows (the conformance tests compare them with it on every adapter). Its
+/// search indexes may hold more rows than that; they only narrow a query whose conditions still come
+/// from here, so a row they hold too many is filtered out and none is listed that should not be.
 /// </summary>
 public static class CatalogAudience
 {

@@ -36,6 +36,20 @@ namespace Glance.Persistence.Postgres.Migrations
             // is the one changed (cut to the column, as no facet value is longer), and the name known.
             // The image row is locked in a statement of its own first: two transactions changing
             // properties of one image then take turns, and the second reads what the first committed.
+            // NO KEY UPDATE, the lock an UPDATE of the row takes: unlike FOR UPDATE it does not wait for
+            // the key-share lock every property row's foreign key holds, which both writers already have.
+            // Then the derived-data lock (see glance_derived_data_lock).
+            // The shared rows a write changes (facet counters, property names) are changed by one
+            // transaction at a time, as on SQLite. A transaction takes this lock after its image's row and
+            // before any shared row, and holds it to its end: with several statements in one transaction
+            // (a property, then the visibility) no order of the counters alone could keep two writers from
+            // each holding a counter the other waits for.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION glance_derived_data_lock() RETURNS void LANGUAGE sql AS $$
+                  SELECT pg_advisory_xact_lock(7424698)
+                $$;
+                """);
+
             migrationBuilder.Sql("""
                 CREATE FUNCTION glance_properties_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
@@ -52,7 +66,8 @@ namespace Glance.Persistence.Postgres.Migrations
                     image_id := NEW."ImageId";
                     distro := OLD."Name" = 'os_distro' OR NEW."Name" = 'os_distro';
                   END IF;
-                  PERFORM 1 FROM images WHERE "Id" = image_id FOR UPDATE;
+                  PERFORM 1 FROM images WHERE "Id" = image_id FOR NO KEY UPDATE;
+                  PERFORM glance_derived_data_lock();
                   UPDATE images SET "SearchText" = glance_search_text(images."Name", images."Id") WHERE "Id" = image_id;
                   IF distro THEN
                     UPDATE images SET "OsDistro" = left(
@@ -71,10 +86,11 @@ namespace Glance.Persistence.Postgres.Migrations
             // Every write of an image moves its five facet values between counters: minus one for the row
             // as it was, plus one for the row as it is, each only while the image is a candidate (not
             // deleted, not killed: CatalogAudience.IsCandidate). The net changes go in one statement in key
-            // order, so two writes moving counters in opposite directions cannot deadlock, and an update
-            // that touches no facet column does not run at all.
+            // order under the derived-data lock, and an update that touches no facet column does not run
+            // at all.
             migrationBuilder.Sql("""
                 CREATE FUNCTION glance_facet_apply(was images, now images) RETURNS void LANGUAGE sql AS $$
+                  SELECT glance_derived_data_lock();
                   INSERT INTO image_facet_counts ("Visibility", "OsHidden", "Facet", "Value", "Count")
                   SELECT visibility, hidden, facet, value, sum(delta) FROM (
                     SELECT i."Visibility"::text AS visibility, i."OsHidden" AS hidden, f.facet, f.value, d.delta
@@ -155,6 +171,7 @@ namespace Glance.Persistence.Postgres.Migrations
                 DROP FUNCTION IF EXISTS glance_images_after_write();
                 DROP FUNCTION IF EXISTS glance_facet_apply(images, images);
                 DROP FUNCTION IF EXISTS glance_properties_after_write();
+                DROP FUNCTION IF EXISTS glance_derived_data_lock();
                 DROP FUNCTION IF EXISTS glance_images_before_write();
                 DROP FUNCTION IF EXISTS glance_search_text(text, text);
                 """);

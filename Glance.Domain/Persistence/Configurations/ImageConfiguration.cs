@@ -37,7 +37,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
 
         // The image's os_distro property, copied onto the row by triggers (migration AudienceSearch):
         // the portal's facets count it from the row they already read instead of a lookup per image.
-        var osDistro = builder.Property<string?>(ImageFacetCounts.OsDistroColumn).HasMaxLength(255).Metadata;
+        var osDistro = builder.Property<string?>(ImageFacetCounts.OsDistroColumn).HasMaxLength(ImageFacetCounts.OsDistroLength).Metadata;
         osDistro.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         osDistro.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
