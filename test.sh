@@ -20,6 +20,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # Tempest's image API tests, and subunit2csv to read its results.
 command -v tempest >/dev/null 2>&1 || missing+=(tempest)
 command -v subunit2csv >/dev/null 2>&1 || missing+=(python3-subunit)
+# A one-node Ceph with its S3 gateway for the S3 store's tests (without recommends: no dashboards).
+if ! command -v radosgw >/dev/null 2>&1; then
+  echo "Installing Ceph's monitor, OSD, manager and S3 gateway..."
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      ceph-mon ceph-osd ceph-mgr radosgw ceph-common >/dev/null; } || { echo "could not install Ceph"; echo "0 passed, 1 failed"; exit 1; }
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}..."
   export DEBIAN_FRONTEND=noninteractive
@@ -40,25 +46,30 @@ mkdir -p "$results"
 # Its logs stay in TestResults/keystone for a look after a failure.
 keystone_dir="$results/keystone"
 postgres_dir=$(mktemp -d /tmp/glance-postgres.XXXXXX)
+ceph_dir=$(mktemp -d /tmp/glance-ceph.XXXXXX)
 chmod 755 "$postgres_dir"  # the cluster inside belongs to the postgres user
-trap 'tests/keystone.sh stop "$keystone_dir"; tests/postgres.sh stop "$postgres_dir/cluster"; rm -rf "$postgres_dir"' EXIT
-if keystone_env=$(tests/keystone.sh start "$keystone_dir"); then
-  eval "$keystone_env"
-else
-  # The Keystone tests then skip; the run still counts this as a failure, so it cannot pass unseen.
-  echo "Keystone did not start (see $keystone_dir): counted as a failure." >&2
-  keystone_failed=1
+# The cluster's data goes with the run; its logs stay in TestResults/postgres.
+trap 'tests/keystone.sh stop "$keystone_dir"; tests/postgres.sh stop "$postgres_dir/cluster";
+      mkdir -p "$results/postgres"; cp "$postgres_dir"/cluster/*.log "$results/postgres/" 2>/dev/null; rm -rf "$postgres_dir";
+      tests/ceph.sh stop "$ceph_dir"; mkdir -p "$results/ceph"; cp -r "$ceph_dir"/log/. "$results/ceph/" 2>/dev/null; rm -rf "$ceph_dir"' EXIT
+# start_server NAME SCRIPT DIR LOGS: starts a real server for the tests and exports the settings it
+# prints. One that does not start leaves its tests skipped, and the run counts it as a failure, so
+# that cannot pass unseen.
+start_server() {
+  local settings
+  if settings=$("$2" start "$3"); then
+    eval "$settings"
+    return 0
+  fi
+  echo "$1 did not start (see $4): counted as a failure." >&2
   status=1
-fi
-
+  return 1
+}
+start_server Keystone tests/keystone.sh "$keystone_dir" "$keystone_dir" || keystone_failed=1
 # A private PostgreSQL cluster for the same tests on the PostgreSQL adapter (GLANCE_TEST_POSTGRES).
-if postgres_env=$(tests/postgres.sh start "$postgres_dir/cluster"); then
-  eval "$postgres_env"
-else
-  echo "PostgreSQL did not start (see $postgres_dir): counted as a failure." >&2
-  postgres_failed=1
-  status=1
-fi
+start_server PostgreSQL tests/postgres.sh "$postgres_dir/cluster" "$results/postgres" || postgres_failed=1
+# Ceph's S3 gateway for the S3 store's tests (GLANCE_TEST_S3_*), in both runs below.
+start_server Ceph tests/ceph.sh "$ceph_dir" "$results/ceph" || ceph_failed=1
 
 dotnet build Glance.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 # The end-to-end tests write a screenshot of every main page, per persona and width, to TestResults/screenshots.
@@ -115,7 +126,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
-failed=$((failed + ${keystone_failed:-0} + ${postgres_failed:-0}))
+failed=$((failed + ${keystone_failed:-0} + ${postgres_failed:-0} + ${ceph_failed:-0}))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test run that crashed without reporting a failure still failed.
   failed=1

@@ -17,7 +17,7 @@ internal sealed class StoresOptionsValidator : IValidateOptions<StoresOptions>
             }
             if (string.IsNullOrWhiteSpace(backend.Type))
             {
-                failures.Add($"{key}:Type must name the store's type (filesystem).");
+                failures.Add($"{key}:Type must name the store's type (filesystem or s3).");
             }
         }
         if (options.Default is { } wanted && !options.Backends.ContainsKey(wanted))

@@ -1,12 +1,13 @@
 using Glance.Domain.ImageData;
 using Glance.Stores.FileSystem;
+using Glance.Stores.S3;
 
 namespace Glance.Portal.Hosting;
 
 public static class GlanceStoresServiceCollectionExtensions
 {
     /// <summary>
-    /// The image stores <c>Glance:Stores:Backends</c> names, each by its type's adapter; with none, one
+    /// The image stores <c>Glance:Stores:Backends</c> names, each by its type's adapter (filesystem, s3); with none, one
     /// filesystem store (<c>file</c>) under the data folder, the embedded default. A backend of a type
     /// this build has no adapter for stops start-up naming its key.
     /// </summary>
@@ -30,11 +31,14 @@ public static class GlanceStoresServiceCollectionExtensions
                     }
                     services.AddGlanceFileSystemStore(backend.Key, path, underDataDirectory: true);
                     break;
+                case "s3":
+                    services.AddGlanceS3Store(backend.Key, backend);
+                    break;
                 case null or "":
                     // The options' validation names the missing type.
                     break;
                 default:
-                    throw new InvalidOperationException($"{key}:Type must be 'filesystem', not '{backend["Type"]}'.");
+                    throw new InvalidOperationException($"{key}:Type must be 'filesystem' or 's3', not '{backend["Type"]}'.");
             }
         }
         return services;

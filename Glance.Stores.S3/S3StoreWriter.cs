@@ -1,0 +1,123 @@
+using System.Buffers;
+using Amazon.S3.Model;
+using Glance.Domain.ImageData;
+
+namespace Glance.Stores.S3;
+
+/// <summary>
+/// One image's data on its way into S3. Bytes gather in a part-sized buffer; data that fits in one part
+/// is put whole at commit, larger data goes up part by part as a multipart upload completed at commit.
+/// Either way nothing is at the key before commit, and an abort removes the parts already sent.
+/// </summary>
+internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int partSize) : IImageStoreWriter
+{
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(partSize);
+    private int _filled;
+    private string? _uploadId;
+    private readonly List<PartETag> _parts = [];
+    private bool _finished;
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(S3StoreWriter));
+        while (!data.IsEmpty)
+        {
+            var take = Math.Min(data.Length, partSize - _filled);
+            data[..take].CopyTo(buffer.AsMemory(_filled));
+            _filled += take;
+            data = data[take..];
+            if (_filled == partSize)
+            {
+                await SendPartAsync(ct);
+            }
+        }
+    }
+
+    public async Task<StoredData> CommitAsync(CancellationToken ct)
+    {
+        var client = store.Client;
+        if (_uploadId is null)
+        {
+            await S3Errors.RunAsync(store.Id, () => client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = store.Bucket,
+                Key = imageId,
+                InputStream = new MemoryStream(_buffer!, 0, _filled, writable: false),
+                UseChunkEncoding = false,
+                AutoCloseStream = false,
+            }, ct), ct);
+        }
+        else
+        {
+            if (_filled > 0)
+            {
+                await SendPartAsync(ct);
+            }
+            await S3Errors.RunAsync(store.Id, () => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = store.Bucket,
+                Key = imageId,
+                UploadId = _uploadId,
+                PartETags = _parts,
+            }, ct), ct);
+        }
+        _finished = true;
+        Release();
+        return new StoredData(S3ImageStore.UrlOf(store.Bucket, imageId), new Dictionary<string, string>());
+    }
+
+    /// <summary>Removes the parts sent so far. Never throws: the caller is already reporting a failure.</summary>
+    public async Task AbortAsync(CancellationToken ct)
+    {
+        _finished = true;
+        Release();
+        if (_uploadId is { } uploadId)
+        {
+            try
+            {
+                await S3Errors.RunAsync(store.Id, () => store.Client.AbortMultipartUploadAsync(store.Bucket, imageId, uploadId, ct), ct);
+            }
+            catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException)
+            {
+                // The start-up sweep of a later day aborts what is left (S3ImageStore.LeftoverAge).
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_finished)
+        {
+            await AbortAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task SendPartAsync(CancellationToken ct)
+    {
+        var client = store.Client;
+        _uploadId ??= (await S3Errors.RunAsync(store.Id, () => client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = imageId }, ct), ct)).UploadId;
+        var number = _parts.Count + 1;
+        var answer = await S3Errors.RunAsync(store.Id, () => client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = store.Bucket,
+            Key = imageId,
+            UploadId = _uploadId,
+            PartNumber = number,
+            InputStream = new MemoryStream(_buffer!, 0, _filled, writable: false),
+            PartSize = _filled,
+            UseChunkEncoding = false,
+        }, ct), ct);
+        _parts.Add(new PartETag(number, answer.ETag));
+        _filled = 0;
+    }
+
+    private void Release()
+    {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
