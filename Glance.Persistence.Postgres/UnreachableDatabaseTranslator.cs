@@ -40,6 +40,12 @@ internal sealed class UnreachableDatabaseTranslator : ISaveChangesInterceptor, I
     {
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
+            // Two transactions that each waited for the other (40P01), or a serialization failure
+            // (40001): the request raced another; nothing was changed, and trying again works.
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                throw new ConflictException("The image was changed by another request at the same time; nothing was changed, try again.");
+            }
             // A server error with a SQL state is the request's (a broken key, say); one without is the connection's.
             if (inner is NpgsqlException { IsTransient: true } or NpgsqlException { SqlState: null } and not PostgresException)
             {

@@ -359,14 +359,21 @@ public sealed class ImageService(
     private async Task SaveAsync(GlanceDbContext db, Image image, CancellationToken ct)
     {
         image.Touch(Now());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The image's row first, then its children: two edits of one image then queue on the image,
+        // instead of each holding a property row the other needs next (EF writes the children's table
+        // first, and a server that locks rows would end such a tie by failing one). Changes nothing.
+        await db.Images.Where(i => i.Id == image.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.UpdatedAt, x => x.UpdatedAt), ct);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || engine.IsDuplicateKey(ex))
         {
+            // A racing request moved the image, or added the same new property first.
             throw new ConflictException($"Image {image.Id} was changed by another request at the same time; try again.");
         }
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Loads an image the caller can see with its children, or throws 404.</summary>

@@ -34,6 +34,23 @@ public sealed class UpdateImageTests(PortalApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Requests_adding_the_same_new_property_at_once_each_succeed_or_are_told_to_try_again()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await _owner.CreateImageAsync()).Id();
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(n =>
+                _owner.PatchAsync(id, $$"""[{"op": "add", "path": "/x_raced", "value": "v{{n}}"}]""")));
+
+            // Never a 500: one wins, the others follow it or hear 409.
+            Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+            Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+            Assert.StartsWith("v", (string?)(await _owner.GetImageAsync(id))["x_raced"]);
+        }
+    }
+
+    [Fact]
     public async Task The_v20_media_type_that_Tempest_sends_works()
     {
         var image = await _owner.CreateImageAsync();

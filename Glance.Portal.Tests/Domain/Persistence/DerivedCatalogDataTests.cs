@@ -139,30 +139,26 @@ public sealed class DerivedCatalogDataTests : PortalComponentContext
             ids.Add((await images.CreateAsync(root, new NewImage
             {
                 Name = $"busy {n}", Owner = "demo-a", Visibility = ImageVisibility.Shared, ContainerFormat = "bare", DiskFormat = "raw",
-                Properties = new Dictionary<string, string?> { ["os_distro"] = "debian" },
+                Properties = new Dictionary<string, string?> { ["os_distro"] = "debian", ["x_shared"] = "first" },
             })).Id);
         }
 
         // Many writers at once, several on the same image: each changes a property the triggers derive
-        // from (os_distro, a searched value) and a faceted column (visibility), so their counter updates
-        // interleave. A lost or doubled delta, or a deadlock between two writers, shows below.
+        // from (os_distro, a searched value), one every writer of that image changes too (x_shared), one
+        // of its own, and a faceted column (visibility), so their row locks and counter updates
+        // interleave. None changes the status or adds a property another adds, so none may be refused:
+        // a deadlock between two writers would fail one of them here, and a lost or doubled delta shows below.
         var writers = Enumerable.Range(0, 24).Select(async w =>
         {
             var id = ids[w % ids.Count];
             for (var round = 0; round < 3; round++)
             {
-                try
-                {
-                    await images.UpdateAsync(root, id, [
-                        ImageChange.Add("os_distro", JsonValue.Create(s_distros[(w + round) % s_distros.Length])),
-                        ImageChange.Add($"x_writer_{w}", JsonValue.Create($"round {round}")),
-                        ImageChange.Replace("visibility", JsonValue.Create((w + round) % 2 == 0 ? "public" : "community")),
-                    ]);
-                }
-                catch (ConflictException)
-                {
-                    // Glance's answer to a write that raced another on the same image; the next round tries again.
-                }
+                await images.UpdateAsync(root, id, [
+                    ImageChange.Add("os_distro", JsonValue.Create(s_distros[(w + round) % s_distros.Length])),
+                    ImageChange.Add("x_shared", JsonValue.Create($"{w}/{round}")),
+                    ImageChange.Add($"x_writer_{w}", JsonValue.Create($"round {round}")),
+                    ImageChange.Replace("visibility", JsonValue.Create((w + round) % 2 == 0 ? "public" : "community")),
+                ]);
             }
         });
         await Task.WhenAll(writers);
