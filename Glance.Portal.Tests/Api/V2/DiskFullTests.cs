@@ -140,6 +140,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         await (await anonymous.GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var after = await client.GetImageAsync(image.Id());
         Assert.Equal("queued", (string?)after["status"]);
+        Assert.Equal(patch.StatusCode == HttpStatusCode.OK, after.ContainsKey("big"));
         Assert.Empty(Directory.GetFiles(Path.Combine(_mountPoint, "images"), "*", SearchOption.AllDirectories));
         await (await client.UploadAsync(image.Id(), new byte[1000])).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
     }
