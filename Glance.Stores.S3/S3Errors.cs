@@ -13,13 +13,15 @@ internal static class S3Errors
     /// missing file is); anything else that fails (no answer, a timeout, refused keys, a server error) is
     /// the store being unable to serve now, which the API answers 503.
     /// </summary>
-    public static async Task<T> RunAsync<T>(string storeId, Func<Task<T>> request, CancellationToken ct)
+    /// <param name="missingIsNotFound">A read of an object: its 404 means the object is missing. Elsewhere a 404
+    /// (a multipart upload that is gone, say) is the store failing the request.</param>
+    public static async Task<T> RunAsync<T>(string storeId, Func<Task<T>> request, CancellationToken ct, bool missingIsNotFound = false)
     {
         try
         {
             return await request();
         }
-        catch (AmazonS3Exception missing) when (missing.StatusCode == HttpStatusCode.NotFound && missing.ErrorCode != "NoSuchBucket")
+        catch (AmazonS3Exception missing) when (missingIsNotFound && missing.StatusCode == HttpStatusCode.NotFound && missing.ErrorCode != "NoSuchBucket")
         {
             throw new FileNotFoundException($"The object is not in S3 store '{storeId}'.", missing);
         }

@@ -17,11 +17,10 @@ public sealed class S3ImageStore : IImageStore
     private const string Scheme = "s3://";
     private const int MiB = 1 << 20;
 
-    /// <summary>S3 allows 10,000 parts; a size known up front keeps well below that by larger parts.</summary>
-    private const int MaxParts = 9_000;
-
     /// <summary>A multipart upload this old was left by a node that stopped; no live upload lasts so long.</summary>
     internal static readonly TimeSpan LeftoverAge = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan SweepTime = TimeSpan.FromSeconds(30);
 
     private readonly IAmazonS3 _client;
     private readonly S3StoreOptions _options;
@@ -63,12 +62,9 @@ public sealed class S3ImageStore : IImageStore
     public async Task<IImageStoreWriter> BeginWriteAsync(string imageId, long? expectedSize, CancellationToken ct)
     {
         await EnsureBucketAsync(ct);
-        var partSize = (long)_options.ChunkSizeMiB * MiB;
-        if (expectedSize is { } size && (size + partSize - 1) / partSize > MaxParts)
-        {
-            partSize = (size + MaxParts - 1) / MaxParts;
-        }
-        return new S3StoreWriter(this, imageId, checked((int)partSize));
+        // The first parts are of the configured size whatever the client announced (an announcement
+        // costs nothing to make); the writer grows them as the data does.
+        return new S3StoreWriter(this, imageId, _options.ChunkSizeMiB * MiB);
     }
 
     public async Task<Stream> OpenReadAsync(string url, long offset, long? length, CancellationToken ct)
@@ -82,7 +78,7 @@ public sealed class S3ImageStore : IImageStore
         {
             return Stream.Null;
         }
-        var response = await S3Errors.RunAsync(Id, () => _client.GetObjectAsync(request, ct), ct);
+        var response = await S3Errors.RunAsync(Id, () => _client.GetObjectAsync(request, ct), ct, missingIsNotFound: true);
         return new S3ObjectStream(response);
     }
 
@@ -93,6 +89,8 @@ public sealed class S3ImageStore : IImageStore
     {
         try
         {
+            // A bucket the store may create is made now: a new deployment is healthy before its first upload.
+            await EnsureBucketAsync(ct);
             await S3Errors.RunAsync(Id, () => _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, ct), ct);
             return true;
         }
@@ -104,23 +102,44 @@ public sealed class S3ImageStore : IImageStore
 
     /// <summary>
     /// Aborts multipart uploads left by writers that never finished. Only old ones: another node may be
-    /// in the middle of an upload into the same bucket right now.
+    /// in the middle of an upload into the same bucket right now. Bounded in time, so a service that
+    /// does not answer cannot hold up start-up.
     /// </summary>
     public async Task RemoveLeftoversAsync(CancellationToken ct)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(SweepTime);
+        var cutoff = _clock.GetUtcNow().UtcDateTime - LeftoverAge;
+        var request = new ListMultipartUploadsRequest { BucketName = Bucket };
         try
         {
-            var cutoff = _clock.GetUtcNow().UtcDateTime - LeftoverAge;
-            var uploads = await S3Errors.RunAsync(Id, () => _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket }, ct), ct);
-            foreach (var upload in uploads.MultipartUploads ?? [])
+            while (true)
             {
-                if (upload.Initiated is { } initiated && initiated.ToUniversalTime() < cutoff)
+                var page = await S3Errors.RunAsync(Id, () => _client.ListMultipartUploadsAsync(request, limit.Token), limit.Token);
+                foreach (var upload in page.MultipartUploads ?? [])
                 {
-                    await S3Errors.RunAsync(Id, () => _client.AbortMultipartUploadAsync(Bucket, upload.Key, upload.UploadId, ct), ct);
+                    if (upload.Initiated is { } initiated && initiated.ToUniversalTime() < cutoff)
+                    {
+                        try
+                        {
+                            await S3Errors.RunAsync(Id, () => _client.AbortMultipartUploadAsync(Bucket, upload.Key, upload.UploadId, limit.Token), limit.Token);
+                        }
+                        catch (Glance.Domain.Common.StoreUnavailableException ex)
+                        {
+                            // Another node's sweep may have aborted it first.
+                            _logger.LogDebug(ex, "S3 store {StoreId}: could not abort upload {UploadId} of {Key}", Id, upload.UploadId, upload.Key);
+                        }
+                    }
                 }
+                if (page.IsTruncated != true)
+                {
+                    break;
+                }
+                request.KeyMarker = page.NextKeyMarker;
+                request.UploadIdMarker = page.NextUploadIdMarker;
             }
         }
-        catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException)
+        catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException || ex is OperationCanceledException && !ct.IsCancellationRequested)
         {
             // Start-up goes on; the store's health says whether it serves.
             _logger.LogWarning(ex, "S3 store {StoreId}: could not look for unfinished uploads", Id);
@@ -134,7 +153,8 @@ public sealed class S3ImageStore : IImageStore
         var prefix = $"{Scheme}{Bucket}/";
         if (!url.StartsWith(prefix, StringComparison.Ordinal) || url.Length == prefix.Length)
         {
-            throw new InvalidOperationException($"Location '{url}' does not belong to S3 store '{Id}'.");
+            // Recorded under another bucket (the setting changed since): this store cannot serve it.
+            throw new Glance.Domain.Common.StoreUnavailableException($"The data at '{url}' is not in the bucket of S3 store '{Id}'.");
         }
         return url[prefix.Length..];
     }

@@ -3,6 +3,7 @@ using Amazon.S3;
 using Glance.Domain.ImageData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Glance.Stores.S3;
@@ -17,8 +18,10 @@ public static class S3StoreServiceCollectionExtensions
     {
         var options = section.Get<S3StoreOptions>() ?? new S3StoreOptions();
         Validate(section.Path, options);
+        services.TryAddSingleton<S3Buckets>();
         return services.AddSingleton<IImageStore>(provider =>
         {
+            provider.GetRequiredService<S3Buckets>().Claim(id, options.Endpoint!, options.Bucket!);
             var config = new AmazonS3Config
             {
                 ServiceURL = options.Endpoint,
@@ -43,6 +46,11 @@ public static class S3StoreServiceCollectionExtensions
         {
             failures.Add($"{key}:Endpoint must be the S3 service's http(s) address.");
         }
+        else if (endpoint.UserInfo.Length > 0)
+        {
+            // It is shown to admins (s3_store_host): keys go in AccessKey and SecretKey only.
+            failures.Add($"{key}:Endpoint must not hold a user or key; set {key}:AccessKey and {key}:SecretKey.");
+        }
         if (string.IsNullOrWhiteSpace(options.Bucket))
         {
             failures.Add($"{key}:Bucket must name the bucket that holds the images.");
@@ -51,9 +59,9 @@ public static class S3StoreServiceCollectionExtensions
         {
             failures.Add($"{key}:AccessKey and {key}:SecretKey must be set (from the environment or a secret store, never a committed file).");
         }
-        if (options.ChunkSizeMiB is < 5 or > 4096)
+        if (options.ChunkSizeMiB is < 5 or > 1024)
         {
-            failures.Add($"{key}:ChunkSizeMiB must be between 5 and 4096: S3 parts other than the last are at least 5 MiB.");
+            failures.Add($"{key}:ChunkSizeMiB must be between 5 and 1024: S3 parts other than the last are at least 5 MiB, and each is held in memory.");
         }
         if (failures.Count > 0)
         {

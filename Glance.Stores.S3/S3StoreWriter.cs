@@ -9,12 +9,18 @@ namespace Glance.Stores.S3;
 /// is put whole at commit, larger data goes up part by part as a multipart upload completed at commit.
 /// Either way nothing is at the key before commit, and an abort removes the parts already sent.
 /// </summary>
-internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int partSize) : IImageStoreWriter
+internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firstPartSize) : IImageStoreWriter
 {
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(partSize);
+    /// <summary>S3 allows 10,000 parts: parts double in size every thousand, so data of any size the cap allows fits.</summary>
+    private const int PartsPerSize = 1000;
+    private const int LargestPart = 1 << 30;
+
+    private int _partSize = firstPartSize;
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(firstPartSize);
     private int _filled;
     private string? _uploadId;
     private readonly List<PartETag> _parts = [];
+    private bool _committing;
     private bool _finished;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
@@ -22,20 +28,33 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int part
         var buffer = _buffer ?? throw new ObjectDisposedException(nameof(S3StoreWriter));
         while (!data.IsEmpty)
         {
-            var take = Math.Min(data.Length, partSize - _filled);
+            var take = Math.Min(data.Length, _partSize - _filled);
             data[..take].CopyTo(buffer.AsMemory(_filled));
             _filled += take;
             data = data[take..];
-            if (_filled == partSize)
+            if (_filled == _partSize)
             {
                 await SendPartAsync(ct);
+                if (_parts.Count % PartsPerSize == 0 && _partSize < LargestPart)
+                {
+                    Release();
+                    _partSize *= 2;
+                    _buffer = ArrayPool<byte>.Shared.Rent(_partSize);
+                }
             }
         }
     }
 
-    public async Task<StoredData> CommitAsync(CancellationToken ct)
+    /// <summary>
+    /// Puts the object, or sends the last part and completes the upload. Not cut short by the client
+    /// going away now: everything has arrived, and a completion left half-answered would leave an object
+    /// no image points at.
+    /// </summary>
+    public async Task<StoredData> CommitAsync(CancellationToken clientGone)
     {
+        var ct = CancellationToken.None;
         var client = store.Client;
+        _committing = true;
         if (_uploadId is null)
         {
             await S3Errors.RunAsync(store.Id, () => client.PutObjectAsync(new PutObjectRequest
@@ -66,20 +85,34 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int part
         return new StoredData(S3ImageStore.UrlOf(store.Bucket, imageId), new Dictionary<string, string>());
     }
 
-    /// <summary>Removes the parts sent so far. Never throws: the caller is already reporting a failure.</summary>
+    /// <summary>
+    /// Removes the parts sent so far, and the object when a commit failed on the way back (S3 may have
+    /// kept it: while the image is saving, only this upload writes its key). Never throws: the caller is
+    /// already reporting a failure.
+    /// </summary>
     public async Task AbortAsync(CancellationToken ct)
     {
         _finished = true;
         Release();
-        if (_uploadId is { } uploadId)
+        try
         {
-            try
+            if (_uploadId is { } uploadId)
             {
                 await S3Errors.RunAsync(store.Id, () => store.Client.AbortMultipartUploadAsync(store.Bucket, imageId, uploadId, ct), ct);
             }
+        }
+        catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException)
+        {
+            // Gone already (completed, or aborted), or the store is down: a later start's sweep aborts what is left.
+        }
+        if (_committing)
+        {
+            try
+            {
+                await store.DeleteAsync(S3ImageStore.UrlOf(store.Bucket, imageId), ct);
+            }
             catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException)
             {
-                // The start-up sweep of a later day aborts what is left (S3ImageStore.LeftoverAge).
             }
         }
     }
@@ -95,8 +128,9 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int part
     private async Task SendPartAsync(CancellationToken ct)
     {
         var client = store.Client;
+        // Never cut short: an upload S3 made but whose id never arrived could not be aborted.
         _uploadId ??= (await S3Errors.RunAsync(store.Id, () => client.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = imageId }, ct), ct)).UploadId;
+            new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = imageId }, CancellationToken.None), CancellationToken.None)).UploadId;
         var number = _parts.Count + 1;
         var answer = await S3Errors.RunAsync(store.Id, () => client.UploadPartAsync(new UploadPartRequest
         {

@@ -4,27 +4,37 @@
 #                             as shell exports (an S3 user with keys made up for this run)
 #   tests/ceph.sh stop DIR
 # The object store keeps its data in memory (memstore, 2 GiB), right for tests and nothing else. The
-# monitor listens on Ceph's fixed ports (3300, 6789); the gateway on a free port.
+# monitor and the gateway listen on free ports.
 set -euo pipefail
 command=${1:?usage: ceph.sh start|stop DIR}
 dir=${2:?usage: ceph.sh start|stop DIR}
 
 if [ "$command" = stop ]; then
+  pids=()
   for daemon in rgw osd mgr mon; do
-    [ -f "$dir/run/$daemon.fpid" ] && kill "$(cat "$dir/run/$daemon.fpid")" 2>/dev/null || true
+    [ -f "$dir/run/$daemon.fpid" ] && pids+=("$(cat "$dir/run/$daemon.fpid")")
   done
+  [ ${#pids[@]} -gt 0 ] || exit 0
+  kill "${pids[@]}" 2>/dev/null || true
+  # Gone before the caller copies the logs and removes the folder.
+  alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+  for _ in $(seq 1 50); do alive || exit 0; sleep 0.2; done
+  kill -9 "${pids[@]}" 2>/dev/null || true
   exit 0
 fi
 
 mkdir -p "$dir"/{run,log,mon,osd,mgr,rgw}
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+mon_v2=$(free_port)
+mon_v1=$(free_port)
 fsid=$(cat /proc/sys/kernel/random/uuid)
 access_key=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 secret_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 cat > "$dir/ceph.conf" <<CONF
 [global]
 fsid = $fsid
-mon_host = [v2:127.0.0.1:3300,v1:127.0.0.1:6789]
+mon_host = [v2:127.0.0.1:$mon_v2,v1:127.0.0.1:$mon_v1]
 public_network = 127.0.0.0/8
 auth_cluster_required = none
 auth_service_required = none
@@ -55,7 +65,7 @@ rgw_data = $dir/rgw
 CONF
 cd "$dir"
 conf="$dir/ceph.conf"
-monmaptool --create --addv a '[v2:127.0.0.1:3300,v1:127.0.0.1:6789]' --fsid "$fsid" monmap >/dev/null
+monmaptool --create --addv a "[v2:127.0.0.1:$mon_v2,v1:127.0.0.1:$mon_v1]" --fsid "$fsid" monmap >/dev/null
 ceph-authtool --create-keyring "$dir/mon.a.keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
 ceph-mon -c "$conf" --mkfs -i a --monmap monmap >"$dir/log/mkfs.out" 2>&1
 ceph-mon -c "$conf" -i a -f >"$dir/log/mon.out" 2>&1 & echo $! >"$dir/run/mon.fpid"
@@ -69,6 +79,7 @@ ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" >"$dir/log/osd-mk
 ceph-osd -c "$conf" -i "$osd_id" -f >"$dir/log/osd.out" 2>&1 & echo $! >"$dir/run/osd.fpid"
 radosgw -c "$conf" -n client.rgw.a -f >"$dir/log/rgw.out" 2>&1 & echo $! >"$dir/run/rgw.fpid"
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/" >/dev/null
 timeout 60 radosgw-admin -c "$conf" user create --uid=glance --display-name=glance \
   --access-key="$access_key" --secret-key="$secret_key" >/dev/null
 echo "export GLANCE_TEST_S3_ENDPOINT='http://127.0.0.1:$port' GLANCE_TEST_S3_ACCESS_KEY='$access_key' GLANCE_TEST_S3_SECRET_KEY='$secret_key'"

@@ -194,7 +194,8 @@ public sealed class S3StoreTests : IAsyncLifetime
     [InlineData("Bucket", "", "Glance:Stores:Backends:objects:Bucket must name the bucket")]
     [InlineData("Endpoint", "rgw.example", "Glance:Stores:Backends:objects:Endpoint must be the S3 service's http(s) address")]
     [InlineData("SecretKey", "", "Glance:Stores:Backends:objects:AccessKey and Glance:Stores:Backends:objects:SecretKey must be set")]
-    [InlineData("ChunkSizeMiB", "1", "Glance:Stores:Backends:objects:ChunkSizeMiB must be between 5 and 4096")]
+    [InlineData("ChunkSizeMiB", "1", "Glance:Stores:Backends:objects:ChunkSizeMiB must be between 5 and 1024")]
+    [InlineData("Endpoint", "http://key:secret@127.0.0.1:9", "Glance:Stores:Backends:objects:Endpoint must not hold a user or key")]
     public async Task A_store_setting_that_cannot_work_stops_start_up_naming_the_key(string setting, string value, string message)
     {
         await using var factory = Configure(new PortalApiFactory(), _s3, "objects").With($"Glance:Stores:Backends:objects:{setting}", value);
@@ -202,6 +203,25 @@ public sealed class S3StoreTests : IAsyncLifetime
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains(message, error.ToString());
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_bucket_stop_start_up()
+    {
+        await using var factory = Configure(Configure(new PortalApiFactory(), _s3, "objects"), _s3, "more");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains($"bucket '{_s3.Bucket}' at {TestS3.Endpoint} is also the bucket of store 'more'", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_new_deployment_is_healthy_before_its_first_upload()
+    {
+        var health = await _factory.CreateClient().GetAsync("/healthcheck");
+
+        await health.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Empty(await _s3.KeysAsync());
     }
 
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
