@@ -20,11 +20,15 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # Tempest's image API tests, and subunit2csv to read its results.
 command -v tempest >/dev/null 2>&1 || missing+=(tempest)
 command -v subunit2csv >/dev/null 2>&1 || missing+=(python3-subunit)
-# A one-node Ceph with its S3 gateway for the S3 store's tests (without recommends: no dashboards).
-if ! command -v radosgw >/dev/null 2>&1; then
-  echo "Installing Ceph's monitor, OSD, manager and S3 gateway..."
+# The object stores' servers, without recommends (no dashboards, no extra daemons): a one-node Ceph with
+# its S3 gateway for the S3 store's tests, a Swift all-in-one with memcached for the Swift store's.
+servers=()
+command -v radosgw >/dev/null 2>&1 || servers+=(ceph-mon ceph-osd ceph-mgr radosgw ceph-common)
+command -v swift-proxy-server >/dev/null 2>&1 || servers+=(swift swift-proxy swift-object swift-container swift-account memcached)
+if [ ${#servers[@]} -gt 0 ]; then
+  echo "Installing ${servers[*]}..."
   { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      ceph-mon ceph-osd ceph-mgr radosgw ceph-common >/dev/null; } || { echo "could not install Ceph"; echo "0 passed, 1 failed"; exit 1; }
+      "${servers[@]}" >/dev/null; } || { echo "could not install ${servers[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}..."
@@ -47,11 +51,13 @@ mkdir -p "$results"
 keystone_dir="$results/keystone"
 postgres_dir=$(mktemp -d /tmp/glance-postgres.XXXXXX)
 ceph_dir=$(mktemp -d /tmp/glance-ceph.XXXXXX)
+swift_dir=$(mktemp -d /tmp/glance-swift.XXXXXX)
 chmod 755 "$postgres_dir"  # the cluster inside belongs to the postgres user
 # The cluster's data goes with the run; its logs stay in TestResults/postgres.
 trap 'tests/keystone.sh stop "$keystone_dir"; tests/postgres.sh stop "$postgres_dir/cluster";
       mkdir -p "$results/postgres"; cp "$postgres_dir"/cluster/*.log "$results/postgres/" 2>/dev/null; rm -rf "$postgres_dir";
-      tests/ceph.sh stop "$ceph_dir"; mkdir -p "$results/ceph"; cp -r "$ceph_dir"/log/. "$results/ceph/" 2>/dev/null; rm -rf "$ceph_dir"' EXIT
+      tests/ceph.sh stop "$ceph_dir"; mkdir -p "$results/ceph"; cp -r "$ceph_dir"/log/. "$results/ceph/" 2>/dev/null; rm -rf "$ceph_dir";
+      tests/swift.sh stop "$swift_dir"; mkdir -p "$results/swift"; cp -r "$swift_dir"/log/. "$results/swift/" 2>/dev/null; rm -rf "$swift_dir"' EXIT
 # start_server NAME SCRIPT DIR LOGS: starts a real server for the tests and exports the settings it
 # prints. One that does not start leaves its tests skipped, and the run counts it as a failure, so
 # that cannot pass unseen.
@@ -70,6 +76,8 @@ start_server Keystone tests/keystone.sh "$keystone_dir" "$keystone_dir" || keyst
 start_server PostgreSQL tests/postgres.sh "$postgres_dir/cluster" "$results/postgres" || postgres_failed=1
 # Ceph's S3 gateway for the S3 store's tests (GLANCE_TEST_S3_*), in both runs below.
 start_server Ceph tests/ceph.sh "$ceph_dir" "$results/ceph" || ceph_failed=1
+# A Swift all-in-one for the Swift store's tests (GLANCE_TEST_SWIFT_*).
+start_server Swift tests/swift.sh "$swift_dir" "$results/swift" || swift_failed=1
 
 dotnet build Glance.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 # The end-to-end tests write a screenshot of every main page, per persona and width, to TestResults/screenshots.
@@ -126,7 +134,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
-failed=$((failed + ${keystone_failed:-0} + ${postgres_failed:-0} + ${ceph_failed:-0}))
+failed=$((failed + ${keystone_failed:-0} + ${postgres_failed:-0} + ${ceph_failed:-0} + ${swift_failed:-0}))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test run that crashed without reporting a failure still failed.
   failed=1

@@ -1,0 +1,176 @@
+using System.Net;
+using Glance.Domain.ImageData;
+
+namespace Glance.Stores.Swift;
+
+/// <summary>
+/// Keeps each image's data as one object, named by the image id, in one container of a Swift account,
+/// talking Swift's own API (as Glance's Swift store does; no S3 layer needed). Large or unsized data is
+/// written in segments under a static large object manifest.
+/// </summary>
+public sealed class SwiftImageStore : IImageStore
+{
+    private const string Scheme = "swift://";
+    private const long MiB = 1 << 20;
+    private readonly SwiftStoreOptions _options;
+    private readonly SemaphoreSlim _containerCheck = new(1, 1);
+    private bool _containerReady;
+
+    internal SwiftImageStore(string id, SwiftStoreOptions options, HttpClient http)
+    {
+        Id = id;
+        _options = options;
+        Connection = new SwiftConnection(id, options, http);
+    }
+
+    public string Id { get; }
+
+    public string Type => "swift";
+
+    public StoreCapabilities Capabilities => StoreCapabilities.ReadWriteDelete;
+
+    /// <summary>Glance's names for what an admin may read; never the key.</summary>
+    public IReadOnlyDictionary<string, object?> Properties => new Dictionary<string, object?>
+    {
+        ["container"] = _options.Container,
+        ["large_object_size"] = _options.LargeObjectSizeMiB,
+        ["large_object_chunk_size"] = _options.SegmentSizeMiB,
+    };
+
+    internal SwiftConnection Connection { get; }
+
+    public async Task<IImageStoreWriter> BeginWriteAsync(string imageId, long? expectedSize, CancellationToken ct)
+    {
+        await EnsureContainerAsync(ct);
+        // Glance's rule: a size known and below the large-object size is one object; otherwise segments.
+        var segmented = expectedSize is not { } size || size >= _options.LargeObjectSizeMiB * MiB;
+        return new SwiftStoreWriter(this, imageId, segmented, _options.SegmentSizeMiB * MiB);
+    }
+
+    public async Task<Stream> OpenReadAsync(string url, long offset, long? length, CancellationToken ct)
+    {
+        if (length == 0)
+        {
+            return Stream.Null;
+        }
+        var name = NameOf(url);
+        var response = await Connection.SendAsync(container =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"{container}/{Uri.EscapeDataString(name)}");
+            if (offset > 0 || length is not null)
+            {
+                request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, length is { } bounded ? offset + bounded - 1 : null);
+            }
+            return request;
+        }, ct, HttpCompletionOption.ResponseHeadersRead);
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(ct));
+    }
+
+    public async Task DeleteAsync(string url, CancellationToken ct) => await DeleteObjectAsync(NameOf(url), ct);
+
+    public async Task<bool> IsHealthyAsync(CancellationToken ct)
+    {
+        try
+        {
+            (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Head, container), ct)).Dispose();
+            return true;
+        }
+        catch (Exception ex) when (ex is Glance.Domain.Common.StoreUnavailableException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Nothing to sweep: a PUT that never ended left no object, and the segments of an upload a node
+    /// lost stay under names no image points at (removing them safely needs the upload leases of issue 21).
+    /// </summary>
+    public Task RemoveLeftoversAsync(CancellationToken ct) => Task.CompletedTask;
+
+    internal string UrlOf(string name) => $"{Scheme}{_options.Container}/{name}";
+
+    /// <summary>Deletes an object, and a manifest's segments with it; one already gone is no error.</summary>
+    internal async Task DeleteObjectAsync(string name, CancellationToken ct)
+    {
+        var path = Uri.EscapeDataString(name);
+        using var head = await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Head, $"{container}/{path}"), ct, allowNotFound: true);
+        if (head.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+        var manifest = head.Headers.TryGetValues("X-Static-Large-Object", out var slo) && string.Equals(slo.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Delete,
+            manifest ? $"{container}/{path}?multipart-manifest=delete" : $"{container}/{path}"), ct, allowNotFound: true)).Dispose();
+    }
+
+    private string NameOf(string url)
+    {
+        var prefix = $"{Scheme}{_options.Container}/";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal) || url.Length == prefix.Length)
+        {
+            // Recorded under another container (the setting changed since): this store cannot serve it.
+            throw new Glance.Domain.Common.StoreUnavailableException($"The data at '{url}' is not in the container of Swift store '{Id}'.");
+        }
+        return url[prefix.Length..];
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken ct)
+    {
+        if (_containerReady || !_options.CreateContainer)
+        {
+            return;
+        }
+        await _containerCheck.WaitAsync(ct);
+        try
+        {
+            if (!_containerReady)
+            {
+                (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Put, container), ct)).Dispose();
+                _containerReady = true;
+            }
+        }
+        finally
+        {
+            _containerCheck.Release();
+        }
+    }
+
+    /// <summary>An object's bytes as they arrive; disposing it ends the response.</summary>
+    private sealed class ResponseStream(HttpResponseMessage response, Stream body) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => body.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => body.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                response.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}
