@@ -10,7 +10,7 @@ namespace Glance.Persistence.Postgres;
 /// the service being unable to answer now: a 503 the client can retry, not a 500. A save that failed is
 /// rolled back with its transaction, so no image is left half-written.
 /// </summary>
-internal sealed class UnreachableDatabaseTranslator : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+internal sealed class UnreachableDatabaseTranslator : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
 {
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Translate(eventData.Exception);
 
@@ -31,6 +31,15 @@ internal sealed class UnreachableDatabaseTranslator : ISaveChangesInterceptor, I
     public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Translate(eventData.Exception);
 
     public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken ct = default)
+    {
+        Translate(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    // Beginning or committing a transaction of the domain's own (an edit takes the image's row first).
+    public void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => Translate(eventData.Exception);
+
+    public Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default)
     {
         Translate(eventData.Exception);
         return Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Glance.Persistence.Sqlite;
 /// now, a 503 the client can retry later, not a fault in the request or a 500; a refused change is
 /// rolled back with its transaction, so the image stays as it was.
 /// </summary>
-internal sealed class DiskFullTranslator : ISaveChangesInterceptor, IDbCommandInterceptor
+internal sealed class DiskFullTranslator : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
@@ -27,6 +27,15 @@ internal sealed class DiskFullTranslator : ISaveChangesInterceptor, IDbCommandIn
     public void CommandFailed(System.Data.Common.DbCommand command, CommandErrorEventData eventData) => Translate(eventData.Exception);
 
     public Task CommandFailedAsync(System.Data.Common.DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default)
+    {
+        Translate(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    // Beginning or committing a transaction of the domain's own (an edit takes the image's row first).
+    public void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => Translate(eventData.Exception);
+
+    public Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default)
     {
         Translate(eventData.Exception);
         return Task.CompletedTask;
