@@ -17,10 +17,16 @@ internal sealed class StreamedPut
     {
         Name = name;
         _connection = connection;
-        _sending = connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Put, $"{container}/{Uri.EscapeDataString(name)}")
+        _sending = connection.SendAsync(container =>
         {
-            Content = new StreamContent(_pipe.Reader.AsStream()),
-        }, _cancel.Token, retryable: false);
+            var request = new HttpRequestMessage(HttpMethod.Put, $"{container}/{Uri.EscapeDataString(name)}")
+            {
+                Content = new StreamContent(_pipe.Reader.AsStream()),
+            };
+            // A refusal (an expired token, a missing container) arrives before any data is sent.
+            request.Headers.ExpectContinue = true;
+            return request;
+        }, _cancel.Token, streamed: true);
         // A request that ends early (refused, unreachable) stops reading: let the writer see that.
         _sending.ContinueWith(_ => _pipe.Reader.Complete(), TaskScheduler.Default);
     }
@@ -31,7 +37,18 @@ internal sealed class StreamedPut
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
     {
-        var flushed = await _pipe.Writer.WriteAsync(data, ct);
+        // Swift that stops taking data for a request's time has failed the upload.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        stall.CancelAfter(SwiftConnection.RequestTimeout);
+        FlushResult flushed;
+        try
+        {
+            flushed = await _pipe.Writer.WriteAsync(data, stall.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw _connection.Unavailable($"stopped taking the data of {Name}", null);
+        }
         Written += data.Length;
         if (flushed.IsCompleted)
         {
@@ -45,6 +62,8 @@ internal sealed class StreamedPut
     public async Task<string> CompleteAsync()
     {
         await _pipe.Writer.CompleteAsync();
+        // All sent: Swift answers within a request's time, or the PUT is given up (and kept nothing).
+        _cancel.CancelAfter(SwiftConnection.RequestTimeout);
         using var response = await _sending;
         // Swift sends the MD5 without the quotes HTTP asks for, which .NET's parsed ETag refuses.
         return response.Headers.NonValidated.TryGetValues("ETag", out var etag) ? etag.ToString().Trim('"') : "";

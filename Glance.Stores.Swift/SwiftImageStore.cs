@@ -16,11 +16,11 @@ public sealed class SwiftImageStore : IImageStore
     private readonly SemaphoreSlim _containerCheck = new(1, 1);
     private bool _containerReady;
 
-    internal SwiftImageStore(string id, SwiftStoreOptions options, HttpClient http)
+    internal SwiftImageStore(string id, SwiftStoreOptions options, HttpClient http, TimeProvider clock)
     {
         Id = id;
         _options = options;
-        Connection = new SwiftConnection(id, options, http);
+        Connection = new SwiftConnection(id, options, http, clock);
     }
 
     public string Id { get; }
@@ -62,7 +62,7 @@ public sealed class SwiftImageStore : IImageStore
                 request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, length is { } bounded ? offset + bounded - 1 : null);
             }
             return request;
-        }, ct, HttpCompletionOption.ResponseHeadersRead);
+        }, ct, HttpCompletionOption.ResponseHeadersRead, missingIsNotFound: true);
         return new ResponseStream(response, await response.Content.ReadAsStreamAsync(ct));
     }
 
@@ -72,6 +72,8 @@ public sealed class SwiftImageStore : IImageStore
     {
         try
         {
+            // A container the store may create is made now: a new deployment is healthy before its first upload.
+            await EnsureContainerAsync(ct);
             (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Head, container), ct)).Dispose();
             return true;
         }
@@ -99,8 +101,26 @@ public sealed class SwiftImageStore : IImageStore
             return;
         }
         var manifest = head.Headers.TryGetValues("X-Static-Large-Object", out var slo) && string.Equals(slo.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Delete,
-            manifest ? $"{container}/{path}?multipart-manifest=delete" : $"{container}/{path}"), ct, allowNotFound: true)).Dispose();
+        if (!manifest)
+        {
+            (await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Delete, $"{container}/{path}"), ct, allowNotFound: true)).Dispose();
+            return;
+        }
+        // A manifest's delete answers 200 and tells in its body whether every segment went.
+        using var deleted = await Connection.SendAsync(container => new HttpRequestMessage(HttpMethod.Delete, $"{container}/{path}?multipart-manifest=delete")
+        {
+            Headers = { Accept = { new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json") } },
+        }, ct, allowNotFound: true);
+        if (deleted.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await deleted.Content.ReadAsStringAsync(ct));
+        var status = (string?)report?["Response Status"] ?? "";
+        if (!status.StartsWith("200", StringComparison.Ordinal))
+        {
+            throw Connection.Unavailable($"could not delete every segment of {name} ({status})", null);
+        }
     }
 
     private string NameOf(string url)

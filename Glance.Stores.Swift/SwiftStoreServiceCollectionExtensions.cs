@@ -14,15 +14,15 @@ public static class SwiftStoreServiceCollectionExtensions
     {
         var options = section.Get<SwiftStoreOptions>() ?? new SwiftStoreOptions();
         Validate(section.Path, options);
-        return services.AddSingleton<IImageStore>(_ => new SwiftImageStore(id, options, new HttpClient(new SocketsHttpHandler
+        return services.AddSingleton<IImageStore>(provider => new SwiftImageStore(id, options, new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })
         {
-            // An upload streams for as long as its client sends; the upload's own idle timeout ends a stalled one.
+            // An upload streams for as long as its client sends; each other request has its own limit.
             Timeout = Timeout.InfiniteTimeSpan,
-        }));
+        }, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     private static void Validate(string key, SwiftStoreOptions options)

@@ -9,9 +9,14 @@ namespace Glance.Stores.Swift;
 /// commit by a static large object manifest at the image's name, as Glance's Swift store does. Nothing
 /// is at the image's name before commit; an abort cancels the PUT under way and deletes the segments.
 /// </summary>
-internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bool segmented, long segmentSize) : IImageStoreWriter
+internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bool segmented, long firstSegmentSize) : IImageStoreWriter
 {
+    /// <summary>Swift joins at most 1,000 segments by default: segments double in size every 500.</summary>
+    private const int SegmentsPerSize = 500;
+
     private readonly List<(string Name, string ETag, long Size)> _segments = [];
+    private readonly List<string> _attempted = [];
+    private long _segmentSize = firstSegmentSize;
     private StreamedPut? _current;
     private bool _committing;
     private bool _finished;
@@ -20,13 +25,17 @@ internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bo
     {
         while (!data.IsEmpty)
         {
-            _current ??= new StreamedPut(store.Connection, segmented ? SegmentName(_segments.Count + 1) : imageId);
-            var take = segmented ? (int)Math.Min(data.Length, segmentSize - _current.Written) : data.Length;
+            _current ??= Start(segmented ? SegmentName(_segments.Count + 1) : imageId);
+            var take = segmented ? (int)Math.Min(data.Length, _segmentSize - _current.Written) : data.Length;
             await _current.WriteAsync(data[..take], ct);
             data = data[take..];
-            if (segmented && _current.Written == segmentSize)
+            if (segmented && _current.Written == _segmentSize)
             {
                 await EndSegmentAsync();
+                if (_segments.Count % SegmentsPerSize == 0)
+                {
+                    _segmentSize *= 2;
+                }
             }
         }
     }
@@ -43,7 +52,7 @@ internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bo
         if (!segmented || _segments.Count == 0 && _current is null)
         {
             // One object (an empty one when nothing came).
-            var put = _current ?? new StreamedPut(store.Connection, imageId);
+            var put = _current ?? Start(imageId);
             _current = null;
             await put.CompleteAsync();
         }
@@ -82,9 +91,10 @@ internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bo
             _current = null;
             await current.CancelAsync();
         }
-        // The manifest first, when there may be one: deleting it deletes its segments too.
-        var names = _segments.Select(s => s.Name).ToList();
-        if (_committing)
+        // The manifest first, when there may be one: deleting it deletes its segments too. Then every
+        // name a PUT was started for, kept or not (one whose answer was lost may have been kept).
+        var names = _attempted.ToList();
+        if (_committing && !names.Contains(imageId))
         {
             names.Insert(0, imageId);
         }
@@ -100,6 +110,7 @@ internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bo
             }
         }
         _segments.Clear();
+        _attempted.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -116,6 +127,12 @@ internal sealed class SwiftStoreWriter(SwiftImageStore store, string imageId, bo
         _current = null;
         var etag = await current.CompleteAsync();
         _segments.Add((current.Name, etag, current.Written));
+    }
+
+    private StreamedPut Start(string name)
+    {
+        _attempted.Add(name);
+        return new StreamedPut(store.Connection, name);
     }
 
     private string SegmentName(int number) => $"{imageId}-{number:D5}";

@@ -184,6 +184,30 @@ public sealed class SwiftStoreTests : IAsyncLifetime
         Assert.Equal("queued", (string?)(await owner.GetImageAsync(id))["status"]);
     }
 
+    [Fact]
+    public async Task A_missing_container_the_store_may_not_create_is_503_naming_it()
+    {
+        await using var factory = Configure(new PortalApiFactory(), _swift.StoreSettings("swift"))
+            .With("Glance:Stores:Backends:swift:CreateContainer", "false");
+        var owner = factory.ClientFor("project-a");
+        var id = (await owner.CreateImageAsync(new { name = "nowhere", disk_format = "raw", container_format = "bare" })).Id();
+
+        var refused = await owner.UploadAsync(id, [1, 2, 3]);
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains($"The Swift store 'swift' has no container '{_swift.Container}'", (string?)(await refused.ReadJsonAsync())["message"]);
+        Assert.Equal("queued", (string?)(await owner.GetImageAsync(id))["status"]);
+        await (await factory.CreateClient().GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task A_new_deployment_is_healthy_before_its_first_upload()
+    {
+        await (await _factory.CreateClient().GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        Assert.Empty(await _swift.ObjectsAsync());
+    }
+
     [Theory]
     [InlineData("AuthUrl", "swift.example", "Glance:Stores:Backends:swift:AuthUrl must be Swift's v1 authentication address")]
     [InlineData("Key", "", "Glance:Stores:Backends:swift:User and Glance:Stores:Backends:swift:Key must be set")]
