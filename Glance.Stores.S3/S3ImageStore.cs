@@ -113,6 +113,8 @@ public sealed class S3ImageStore : IImageStore
         var request = new ListMultipartUploadsRequest { BucketName = Bucket };
         try
         {
+            // A bucket the store may create is made at start, as a new deployment's first step.
+            await EnsureBucketAsync(limit.Token);
             while (true)
             {
                 var page = await S3Errors.RunAsync(Id, () => _client.ListMultipartUploadsAsync(request, limit.Token), limit.Token);

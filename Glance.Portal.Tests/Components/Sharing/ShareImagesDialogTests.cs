@@ -45,7 +45,8 @@ public sealed class ShareImagesDialogTests : PortalComponentContext
         {
             dialogs.Find($"[data-image='{image.Id}'] input").Change(true);
         }
-        Assert.Equal("2 chosen", dialogs.Find("[data-testid=share-images-count]").TextContent);
+        // MudCheckBox reports a change asynchronously: wait for the dialog to count it.
+        dialogs.WaitForAssertion(() => Assert.Equal("2 chosen", dialogs.Find("[data-testid=share-images-count]").TextContent), TimeSpan.FromSeconds(30));
         Assert.NotNull(dialogs.Find("[data-testid=share-images-make-shared]"));
         dialogs.Find("[data-testid=add-member-project]").Input("data team");
         dialogs.Find("[data-testid=share-images-submit]").Click();
