@@ -6,8 +6,9 @@ namespace Glance.Stores.S3;
 
 /// <summary>
 /// One image's data on its way into S3. Bytes gather in a part-sized buffer; data that fits in one part
-/// is put whole at commit, larger data goes up part by part as a multipart upload completed at commit.
-/// Either way nothing is at the key before commit, and an abort removes the parts already sent.
+/// is put whole at commit, larger data goes up as a multipart upload completed at commit, while the
+/// next parts fill (two parts in flight at most). Either way nothing is at the key before commit, and
+/// an abort removes the parts already sent.
 /// </summary>
 internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firstPartSize) : IImageStoreWriter
 {
@@ -15,40 +16,40 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firs
     private const int PartsPerSize = 1000;
     private const int LargestPart = 1 << 30;
 
+    /// <summary>Parts on their way while the next fills: the client's data and S3's answers overlap.</summary>
+    private const int PartsInFlight = 2;
+
+    private readonly Queue<Task<PartETag>> _sending = new();
+    private readonly List<PartETag> _parts = [];
+    private readonly CancellationTokenSource _abort = new();
     private int _partSize = firstPartSize;
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(firstPartSize);
     private int _filled;
+    private int _started;
     private string? _uploadId;
-    private readonly List<PartETag> _parts = [];
     private bool _committing;
     private bool _finished;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
     {
-        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(S3StoreWriter));
         while (!data.IsEmpty)
         {
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(S3StoreWriter));
             var take = Math.Min(data.Length, _partSize - _filled);
             data[..take].CopyTo(buffer.AsMemory(_filled));
             _filled += take;
             data = data[take..];
             if (_filled == _partSize)
             {
-                await SendPartAsync(ct);
-                if (_parts.Count % PartsPerSize == 0 && _partSize < LargestPart)
-                {
-                    Release();
-                    _partSize *= 2;
-                    _buffer = ArrayPool<byte>.Shared.Rent(_partSize);
-                }
+                await SendPartAsync();
             }
         }
     }
 
     /// <summary>
-    /// Puts the object, or sends the last part and completes the upload. Not cut short by the client
-    /// going away now: everything has arrived, and a completion left half-answered would leave an object
-    /// no image points at.
+    /// Puts the object, or sends the last part, waits for every part and completes the upload. Not cut
+    /// short by the client going away now: everything has arrived, and a completion left half-answered
+    /// would leave an object no image points at.
     /// </summary>
     public async Task<StoredData> CommitAsync(CancellationToken clientGone)
     {
@@ -70,7 +71,11 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firs
         {
             if (_filled > 0)
             {
-                await SendPartAsync(ct);
+                await SendPartAsync();
+            }
+            while (_sending.Count > 0)
+            {
+                _parts.Add(await _sending.Dequeue());
             }
             await S3Errors.RunAsync(store.Id, () => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
@@ -86,13 +91,25 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firs
     }
 
     /// <summary>
-    /// Removes the parts sent so far, and the object when a commit failed on the way back (S3 may have
-    /// kept it: while the image is saving, only this upload writes its key). Never throws: the caller is
-    /// already reporting a failure.
+    /// Stops the parts on their way, removes the parts sent, and the object when a commit failed on the
+    /// way back (S3 may have kept it: while the image is saving, only this upload writes its key). Never
+    /// throws: the caller is already reporting a failure.
     /// </summary>
     public async Task AbortAsync(CancellationToken ct)
     {
         _finished = true;
+        await _abort.CancelAsync();
+        while (_sending.Count > 0)
+        {
+            try
+            {
+                await _sending.Dequeue();
+            }
+            catch (Exception)
+            {
+                // Stopped, or failed on its own: either way the upload is aborted next.
+            }
+        }
         Release();
         try
         {
@@ -123,27 +140,49 @@ internal sealed class S3StoreWriter(S3ImageStore store, string imageId, int firs
         {
             await AbortAsync(CancellationToken.None);
         }
+        _abort.Dispose();
     }
 
-    private async Task SendPartAsync(CancellationToken ct)
+    /// <summary>Sends the filled buffer as the next part and starts a new one; waits while too many are on their way.</summary>
+    private async Task SendPartAsync()
     {
-        var client = store.Client;
         // Never cut short: an upload S3 made but whose id never arrived could not be aborted.
-        _uploadId ??= (await S3Errors.RunAsync(store.Id, () => client.InitiateMultipartUploadAsync(
+        _uploadId ??= (await S3Errors.RunAsync(store.Id, () => store.Client.InitiateMultipartUploadAsync(
             new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = imageId }, CancellationToken.None), CancellationToken.None)).UploadId;
-        var number = _parts.Count + 1;
-        var answer = await S3Errors.RunAsync(store.Id, () => client.UploadPartAsync(new UploadPartRequest
+        var number = ++_started;
+        _sending.Enqueue(UploadPartAsync(number, _buffer!, _filled));
+        if (number % PartsPerSize == 0 && _partSize < LargestPart)
         {
-            BucketName = store.Bucket,
-            Key = imageId,
-            UploadId = _uploadId,
-            PartNumber = number,
-            InputStream = new MemoryStream(_buffer!, 0, _filled, writable: false),
-            PartSize = _filled,
-            UseChunkEncoding = false,
-        }, ct), ct);
-        _parts.Add(new PartETag(number, answer.ETag));
+            _partSize *= 2;
+        }
+        _buffer = ArrayPool<byte>.Shared.Rent(_partSize);
         _filled = 0;
+        while (_sending.Count > PartsInFlight)
+        {
+            _parts.Add(await _sending.Dequeue());
+        }
+    }
+
+    private async Task<PartETag> UploadPartAsync(int number, byte[] buffer, int length)
+    {
+        try
+        {
+            var answer = await S3Errors.RunAsync(store.Id, () => store.Client.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = store.Bucket,
+                Key = imageId,
+                UploadId = _uploadId,
+                PartNumber = number,
+                InputStream = new MemoryStream(buffer, 0, length, writable: false),
+                PartSize = length,
+                UseChunkEncoding = false,
+            }, _abort.Token), _abort.Token);
+            return new PartETag(number, answer.ETag);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void Release()

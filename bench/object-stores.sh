@@ -16,8 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-eval "$(tests/ceph.sh start "$work/ceph")"
-eval "$(tests/swift.sh start "$work/swift")"
+# Room in Ceph's memory store for an image through the API and one sent straight, with their copies.
+ceph=$(CEPH_MEMSTORE_GIB=6 tests/ceph.sh start "$work/ceph")
+swift=$(tests/swift.sh start "$work/swift")
+eval "$ceph"; eval "$swift"
 dotnet build Glance.Portal -c Release -nologo -clp:ErrorsOnly >/dev/null
 head -c $((size_mib * 1048576)) /dev/urandom > "$work/image.bin"
 bytes=$((size_mib * 1048576))

@@ -3,7 +3,8 @@
 #   tests/ceph.sh start DIR   sets it up in DIR, starts it, and prints the settings the tests read,
 #                             as shell exports (an S3 user with keys made up for this run)
 #   tests/ceph.sh stop DIR
-# The object store keeps its data in memory (memstore, 2 GiB), right for tests and nothing else. The
+# The object store keeps its data in memory (memstore, CEPH_MEMSTORE_GIB, 2 by default), right for tests
+# and nothing else. The
 # monitor and the gateway listen on free ports.
 set -euo pipefail
 command=${1:?usage: ceph.sh start|stop DIR}
@@ -56,12 +57,15 @@ mon_data = $dir/mon/\$name
 osd_data = $dir/osd/\$name
 mgr_data = $dir/mgr/\$name
 osd_objectstore = memstore
-memstore_device_bytes = 2147483648
+memstore_device_bytes = $((${CEPH_MEMSTORE_GIB:-2} * 1073741824))
 mon_data_avail_warn = 1
 mon_data_avail_crit = 0
 [client.rgw.a]
 rgw_frontends = beast endpoint=127.0.0.1:$port
 rgw_data = $dir/rgw
+# Deleted data is freed within seconds, not RGW's two hours, so the memory store does not fill up.
+rgw_gc_obj_min_wait = 5
+rgw_gc_processor_period = 5
 CONF
 cd "$dir"
 conf="$dir/ceph.conf"
