@@ -79,7 +79,7 @@ public sealed class S3ImageStore : IImageStore
             return Stream.Null;
         }
         var response = await S3Errors.RunAsync(Id, () => _client.GetObjectAsync(request, ct), ct, missingIsNotFound: true);
-        return new S3ObjectStream(response);
+        return new ResponseBodyStream(response.ResponseStream, response, response.ContentLength);
     }
 
     public Task DeleteAsync(string url, CancellationToken ct) =>

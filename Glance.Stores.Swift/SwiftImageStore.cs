@@ -63,7 +63,7 @@ public sealed class SwiftImageStore : IImageStore
             }
             return request;
         }, ct, HttpCompletionOption.ResponseHeadersRead, missingIsNotFound: true);
-        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(ct));
+        return new ResponseBodyStream(await response.Content.ReadAsStreamAsync(ct), response, response.Content.Headers.ContentLength);
     }
 
     public async Task DeleteAsync(string url, CancellationToken ct) => await DeleteObjectAsync(NameOf(url), ct);
@@ -152,45 +152,6 @@ public sealed class SwiftImageStore : IImageStore
         finally
         {
             _containerCheck.Release();
-        }
-    }
-
-    /// <summary>An object's bytes as they arrive; disposing it ends the response.</summary>
-    private sealed class ResponseStream(HttpResponseMessage response, Stream body) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => body.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => body.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                response.Dispose();
-            }
-            base.Dispose(disposing);
         }
     }
 }

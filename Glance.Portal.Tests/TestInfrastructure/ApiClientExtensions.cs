@@ -36,6 +36,25 @@ public static class ApiClientExtensions
         return client.PutAsync($"/image/v2/images/{id}/file", content);
     }
 
+    /// <summary>
+    /// An upload without Content-Length (chunked, over a real socket), as glanceclient sends a pipe: the
+    /// store cannot know the size before the end.
+    /// </summary>
+    public static Task<HttpResponseMessage> UploadChunkedAsync(this HttpClient client, string id, byte[] data)
+    {
+        var content = new StreamContent(new NoLengthStream(data));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return client.PutAsync($"/image/v2/images/{id}/file", content);
+    }
+
+    /// <summary>Bytes that do not compress or repeat, the same for the same length.</summary>
+    public static byte[] RandomBytes(int length)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+        return data;
+    }
+
     public static async Task<JsonObject> GetImageAsync(this HttpClient client, string id)
     {
         var response = await client.GetAsync($"/image/v2/images/{id}");
@@ -57,4 +76,10 @@ public static class ApiClientExtensions
     }
 
     public static string Id(this JsonObject image) => image["id"]!.GetValue<string>();
+
+    /// <summary>Hides the length, so the upload goes chunked.</summary>
+    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 }

@@ -52,6 +52,16 @@ public class PortalApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Overrides several settings (a store's, say); call before the first client is created.</summary>
+    public PortalApiFactory With(IEnumerable<(string Key, string Value)> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -21,41 +21,16 @@ public sealed class S3StoreTests : IAsyncLifetime
     public S3StoreTests()
     {
         TestS3.Require();
-        _factory = Configure(new KestrelPortalFactory(), _s3, "objects")
+        _factory = (KestrelPortalFactory)new KestrelPortalFactory().With(_s3.StoreSettings("objects"))
             .With("Glance:Stores:Backends:local:Type", "filesystem")
             .With("Glance:Stores:Backends:local:Path", "local-store")
             .With("Glance:Stores:Default", "objects")
-            .With("Glance:Limits:ImageSizeCap", SizeCap.ToString()) as KestrelPortalFactory ?? throw new InvalidOperationException();
-    }
-
-    private static PortalApiFactory Configure(PortalApiFactory factory, TestS3 s3, string storeId, string? endpoint = null)
-    {
-        foreach (var (key, value) in s3.StoreSettings(storeId, endpoint))
-        {
-            factory.With(key, value);
-        }
-        return factory;
+            .With("Glance:Limits:ImageSizeCap", SizeCap.ToString());
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-    private static byte[] RandomBytes(int length)
-    {
-        var data = new byte[length];
-        new Random(length).NextBytes(data);
-        return data;
-    }
-
-    private static async Task<HttpResponseMessage> UploadChunkedAsync(HttpClient client, string id, byte[] data)
-    {
-        // No Content-Length (chunked, over a real socket): the store cannot know the size before the end,
-        // as with glanceclient reading a pipe.
-        var content = new StreamContent(new NoLengthStream(data));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return await client.PutAsync($"/image/v2/images/{id}/file", content);
-    }
 
     [Fact]
     public async Task A_small_image_is_one_object_read_whole_or_by_range_and_removed_with_the_image()
@@ -86,9 +61,9 @@ public sealed class S3StoreTests : IAsyncLifetime
     {
         var owner = _factory.RealClientFor("project-a");
         var id = (await owner.CreateImageAsync(new { name = "large", disk_format = "raw", container_format = "bare" })).Id();
-        var data = RandomBytes((8 << 20) + 12345);
+        var data = ApiClientExtensions.RandomBytes((8 << 20) + 12345);
 
-        await (await UploadChunkedAsync(owner, id, data)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await owner.UploadChunkedAsync(id, data)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
         var image = await owner.GetImageAsync(id);
         Assert.Equal((data.Length, Convert.ToHexStringLower(SHA512.HashData(data))), ((long?)image["size"], (string?)image["os_hash_value"]));
@@ -106,7 +81,7 @@ public sealed class S3StoreTests : IAsyncLifetime
         var id = (await owner.CreateImageAsync(new { name = "too big", disk_format = "raw", container_format = "bare" })).Id();
 
         // Over the size cap only after the first 5 MiB part is in S3.
-        var refused = await UploadChunkedAsync(owner, id, RandomBytes(SizeCap + 1));
+        var refused = await owner.UploadChunkedAsync(id, ApiClientExtensions.RandomBytes(SizeCap + 1));
 
         await refused.ShouldHaveStatusAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Null(refused.RequestMessage!.Content!.Headers.ContentLength);
@@ -123,7 +98,7 @@ public sealed class S3StoreTests : IAsyncLifetime
 
         using (var upload = await _factory.BeginRawUploadAsync(id, "project-a", announced: 8 << 20))
         {
-            await upload.SendAsync(RandomBytes(6 << 20));
+            await upload.SendAsync(ApiClientExtensions.RandomBytes(6 << 20));
         }
 
         for (var i = 0; i < 200 && (string?)(await owner.GetImageAsync(id))["status"] != "queued"; i++)
@@ -149,7 +124,7 @@ public sealed class S3StoreTests : IAsyncLifetime
     [Fact]
     public async Task An_s3_service_that_cannot_be_reached_is_503_and_the_image_stays_queued()
     {
-        await using var down = Configure(new PortalApiFactory(), _s3, "objects", endpoint: "http://127.0.0.1:9")
+        await using var down = new PortalApiFactory().With(_s3.StoreSettings("objects", "http://127.0.0.1:9"))
             .With("Glance:Stores:Backends:local:Type", "filesystem")
             .With("Glance:Stores:Backends:local:Path", "local-store")
             .With("Glance:Stores:Default", "objects");
@@ -198,7 +173,7 @@ public sealed class S3StoreTests : IAsyncLifetime
     [InlineData("Endpoint", "http://key:secret@127.0.0.1:9", "Glance:Stores:Backends:objects:Endpoint must not hold a user or key")]
     public async Task A_store_setting_that_cannot_work_stops_start_up_naming_the_key(string setting, string value, string message)
     {
-        await using var factory = Configure(new PortalApiFactory(), _s3, "objects").With($"Glance:Stores:Backends:objects:{setting}", value);
+        await using var factory = new PortalApiFactory().With(_s3.StoreSettings("objects")).With($"Glance:Stores:Backends:objects:{setting}", value);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -208,7 +183,7 @@ public sealed class S3StoreTests : IAsyncLifetime
     [Fact]
     public async Task Two_stores_on_one_bucket_stop_start_up()
     {
-        await using var factory = Configure(Configure(new PortalApiFactory(), _s3, "objects"), _s3, "more");
+        await using var factory = new PortalApiFactory().With(_s3.StoreSettings("objects")).With(_s3.StoreSettings("more"));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -227,11 +202,5 @@ public sealed class S3StoreTests : IAsyncLifetime
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
-    }
-
-    /// <summary>Hides the length, so the upload goes chunked.</summary>
-    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -19,40 +19,16 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     public SwiftStoreTests()
     {
         TestSwift.Require();
-        _factory = (KestrelPortalFactory)Configure(new KestrelPortalFactory(), _swift.StoreSettings("swift"))
+        _factory = (KestrelPortalFactory)new KestrelPortalFactory().With(_swift.StoreSettings("swift"))
             .With("Glance:Stores:Backends:local:Type", "filesystem")
             .With("Glance:Stores:Backends:local:Path", "local-store")
             .With("Glance:Stores:Default", "swift")
             .With("Glance:Limits:ImageSizeCap", SizeCap.ToString());
     }
 
-    private static PortalApiFactory Configure(PortalApiFactory factory, IEnumerable<(string Key, string Value)> settings)
-    {
-        foreach (var (key, value) in settings)
-        {
-            factory.With(key, value);
-        }
-        return factory;
-    }
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-    private static byte[] RandomBytes(int length)
-    {
-        var data = new byte[length];
-        new Random(length).NextBytes(data);
-        return data;
-    }
-
-    private static async Task<HttpResponseMessage> UploadChunkedAsync(HttpClient client, string id, byte[] data)
-    {
-        // No Content-Length (chunked, over a real socket), as glanceclient sends a pipe.
-        var content = new StreamContent(new NoLengthStream(data));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return await client.PutAsync($"/image/v2/images/{id}/file", content);
-    }
 
     private async Task<byte[]> RangeAsync(HttpClient client, string id, long from, long to)
     {
@@ -88,9 +64,9 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     {
         var owner = _factory.RealClientFor("project-a");
         var id = (await owner.CreateImageAsync(new { name = "segmented", disk_format = "raw", container_format = "bare" })).Id();
-        var data = RandomBytes(2 * MiB + 4321);
+        var data = ApiClientExtensions.RandomBytes(2 * MiB + 4321);
 
-        await (await UploadChunkedAsync(owner, id, data)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await owner.UploadChunkedAsync(id, data)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
         var image = await owner.GetImageAsync(id);
         Assert.Equal((data.Length, Convert.ToHexStringLower(SHA512.HashData(data))), ((long?)image["size"], (string?)image["os_hash_value"]));
@@ -108,7 +84,7 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     {
         var owner = _factory.ClientFor("project-a");
         var id = (await owner.CreateImageAsync(new { name = "large", disk_format = "raw", container_format = "bare" })).Id();
-        var data = RandomBytes(2 * MiB);
+        var data = ApiClientExtensions.RandomBytes(2 * MiB);
 
         await (await owner.UploadAsync(id, data)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
@@ -122,7 +98,7 @@ public sealed class SwiftStoreTests : IAsyncLifetime
         var owner = _factory.RealClientFor("project-a");
         var id = (await owner.CreateImageAsync(new { name = "too big", disk_format = "raw", container_format = "bare" })).Id();
 
-        var refused = await UploadChunkedAsync(owner, id, RandomBytes(SizeCap + 1));
+        var refused = await owner.UploadChunkedAsync(id, ApiClientExtensions.RandomBytes(SizeCap + 1));
 
         await refused.ShouldHaveStatusAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Null(refused.RequestMessage!.Content!.Headers.ContentLength);
@@ -138,7 +114,7 @@ public sealed class SwiftStoreTests : IAsyncLifetime
 
         using (var upload = await _factory.BeginRawUploadAsync(id, "project-a", announced: 3 * MiB))
         {
-            await upload.SendAsync(RandomBytes(MiB + MiB / 2));
+            await upload.SendAsync(ApiClientExtensions.RandomBytes(MiB + MiB / 2));
             // Hang up only once a whole segment is in Swift, so that there is something to remove.
             for (var i = 0; i < 200 && !(await _swift.ObjectsAsync()).Contains($"{id}-00001"); i++)
             {
@@ -170,7 +146,7 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     [InlineData(null, "wrong-key", "The Swift store 'swift' refused to sign in (401)")]
     public async Task A_swift_that_cannot_be_reached_or_refuses_the_key_is_503_and_the_image_stays_queued(string? authUrl, string? key, string message)
     {
-        await using var down = Configure(new PortalApiFactory(), _swift.StoreSettings("swift", authUrl, key))
+        await using var down = new PortalApiFactory().With(_swift.StoreSettings("swift", authUrl, key))
             .With("Glance:Stores:Backends:local:Type", "filesystem")
             .With("Glance:Stores:Backends:local:Path", "local-store")
             .With("Glance:Stores:Default", "swift");
@@ -187,7 +163,7 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_container_the_store_may_not_create_is_503_naming_it()
     {
-        await using var factory = Configure(new PortalApiFactory(), _swift.StoreSettings("swift"))
+        await using var factory = new PortalApiFactory().With(_swift.StoreSettings("swift"))
             .With("Glance:Stores:Backends:swift:CreateContainer", "false");
         var owner = factory.ClientFor("project-a");
         var id = (await owner.CreateImageAsync(new { name = "nowhere", disk_format = "raw", container_format = "bare" })).Id();
@@ -215,16 +191,10 @@ public sealed class SwiftStoreTests : IAsyncLifetime
     [InlineData("SegmentSizeMiB", "0", "Glance:Stores:Backends:swift:SegmentSizeMiB must be between 1 and 5120")]
     public async Task A_store_setting_that_cannot_work_stops_start_up_naming_the_key(string setting, string value, string message)
     {
-        await using var factory = Configure(new PortalApiFactory(), _swift.StoreSettings("swift")).With($"Glance:Stores:Backends:swift:{setting}", value);
+        await using var factory = new PortalApiFactory().With(_swift.StoreSettings("swift")).With($"Glance:Stores:Backends:swift:{setting}", value);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains(message, error.ToString());
-    }
-
-    /// <summary>Hides the length, so the upload goes chunked.</summary>
-    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -1,29 +1,28 @@
-using Amazon.S3.Model;
+namespace Glance.Domain.ImageData;
 
-namespace Glance.Stores.S3;
-
-/// <summary>An object's bytes as they arrive; disposing it ends the response.</summary>
-internal sealed class S3ObjectStream(GetObjectResponse response) : Stream
+/// <summary>
+/// The body of a store's answer, read as it arrives; disposing it ends the answer it belongs to (an
+/// HTTP response, an SDK's response object), which disposing the body alone would leave open.
+/// </summary>
+public sealed class ResponseBodyStream(Stream body, IDisposable response, long? length = null) : Stream
 {
-    private readonly Stream _body = response.ResponseStream;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
 
     public override bool CanWrite => false;
 
-    public override long Length => response.ContentLength;
+    public override long Length => length ?? throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _body.ReadAsync(buffer, cancellationToken);
+        body.ReadAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _body.ReadAsync(buffer, offset, count, cancellationToken);
+        body.ReadAsync(buffer, offset, count, cancellationToken);
 
     public override void Flush()
     {
@@ -39,6 +38,7 @@ internal sealed class S3ObjectStream(GetObjectResponse response) : Stream
     {
         if (disposing)
         {
+            body.Dispose();
             response.Dispose();
         }
         base.Dispose(disposing);
