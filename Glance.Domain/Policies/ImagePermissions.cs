@@ -21,9 +21,6 @@ public sealed record ImagePermissions(
     /// <summary>Why Download is not offered although the caller could download the image otherwise.</summary>
     public string? DownloadBlocked { get; init; }
 
-    /// <summary><c>get_image_location</c>: the caller may know which stores hold the data.</summary>
-    public bool SeeStores { get; init; }
-
     /// <summary>The caller may remove the data's copy from one store (<c>delete_image_location</c>), and there is more than one.</summary>
     public bool RemoveStoreCopy { get; init; }
 

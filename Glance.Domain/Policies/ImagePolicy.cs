@@ -155,7 +155,6 @@ public sealed class ImagePolicy(PolicyEngine engine)
             // Glance refuses the data of a deactivated image to everyone but admins.
             DownloadBlocked = download && image.HasData && deactivatedForCaller
                 ? "The image is deactivated: its data cannot be downloaded until it is reactivated." : null,
-            SeeStores = Allowed("get_image_location"),
             RemoveStoreCopy = image.Status == ImageStatus.Active && image.Stores.Count > 1 && CanRemoveStoreCopy(caller, image),
         };
     }

@@ -56,6 +56,20 @@ public sealed class ImageStoresPanelTests() : PortalComponentContext(settings:
     }
 
     [Fact]
+    public async Task Another_project_reading_a_community_image_is_not_told_where_its_data_is()
+    {
+        var id = await ImageInBothStoresAsync();
+        await Service<ImageService>().UpdateAsync(_alice, id, [ImageChange.Replace("visibility", System.Text.Json.Nodes.JsonValue.Create("community"))]);
+        SignIn("bob", "demo-b", "member", "reader");
+
+        var cut = RenderPage(id);
+
+        // As the API answers bob: get_image_location is the owner's and admins' (StoreService.ShowsStores).
+        Assert.Empty(cut.FindAll("[data-testid=image-stores]"));
+        Assert.False(Service<StoreService>().ShowsStores(new CallerContext("bob", "demo-b", ["member", "reader"]), await Service<ImageService>().GetAsync(_alice, id)));
+    }
+
+    [Fact]
     public async Task An_admin_removes_the_slow_copy_after_confirming()
     {
         var id = await ImageInBothStoresAsync();
