@@ -86,10 +86,11 @@ for project in Glance.Portal.Tests Glance.E2E; do
   # A test that hangs is stopped (and named) after ten minutes rather than holding CI for ninety.
   dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done
-# The conformance run: every domain, API and component test again, on PostgreSQL instead of SQLite.
-if [ -z "${postgres_failed:-}" ]; then
-  GLANCE_TEST_DATABASE=postgres dotnet test Glance.Portal.Tests -c Release --no-build --blame-hang-timeout 10m \
-    --logger "trx;LogFileName=Glance.Portal.Tests.postgres.trx" --results-directory "$results" || status=1
+# The conformance run: every domain, API and component test again, on the production engines: PostgreSQL
+# instead of SQLite and an S3 store on Ceph's gateway instead of the filesystem store.
+if [ -z "${postgres_failed:-}" ] && [ -z "${ceph_failed:-}" ]; then
+  GLANCE_TEST_DATABASE=postgres GLANCE_TEST_STORE=s3 dotnet test Glance.Portal.Tests -c Release --no-build --blame-hang-timeout 10m \
+    --logger "trx;LogFileName=Glance.Portal.Tests.postgres-s3.trx" --results-directory "$results" || status=1
 fi
 
 # The real glance and openstack clients against the portal as `dotnet run` starts it (Development:

@@ -65,7 +65,7 @@ public sealed class PostgresAdapterTests
         var stored = check.Images.Single(i => i.Id == image.Id());
         Assert.Equal(("before", ImageStatus.Queued), (stored.Name, stored.Status));
         Assert.Empty(check.ImageLocations.Where(l => l.ImageId == image.Id()));
-        Assert.Empty(Directory.Exists(factory.ImagesDirectory) ? Directory.GetFiles(factory.ImagesDirectory, "*", SearchOption.AllDirectories) : []);
+        Assert.Empty(await factory.Store.ObjectsAsync());
     }
 
     private static string Flatten(Exception error) =>

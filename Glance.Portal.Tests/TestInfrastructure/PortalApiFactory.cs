@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Glance.Portal.Tests.TestInfrastructure;
 
 /// <summary>
-/// The whole portal on a temporary data folder (a real SQLite file and the real filesystem store),
+/// The whole portal on a temporary data folder (a real SQLite file and the real filesystem store, or
+/// PostgreSQL and an S3 bucket in the conformance run: <see cref="TestDatabase"/>, <see cref="TestStore"/>),
 /// with trusted-header mode on so each test client says which project and roles it calls as.
 /// </summary>
 public class PortalApiFactory : WebApplicationFactory<Program>
@@ -20,11 +21,12 @@ public class PortalApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    private PortalApiFactory(string dataDirectory, TestDatabase? database)
+    private PortalApiFactory(string dataDirectory, TestDatabase? database, TestStore? store = null)
     {
         DataDirectory = dataDirectory;
         _ownsData = database is null;
         Database = database ?? new TestDatabase(DataDirectory);
+        Store = store ?? new TestStore(DataDirectory);
         _settings["Glance:DataDirectory"] = DataDirectory;
         _settings["Glance:Api:TrustedHeaders"] = "true";
         foreach (var (key, value) in Database.Settings)
@@ -38,11 +40,15 @@ public class PortalApiFactory : WebApplicationFactory<Program>
     /// <summary>The database the portal runs on (SQLite, or PostgreSQL for the conformance run).</summary>
     public TestDatabase Database { get; }
 
+    /// <summary>The default image store when the test configures none (the filesystem store, or S3 for the conformance run).</summary>
+    public TestStore Store { get; }
+
     private readonly bool _ownsData;
 
-    /// <summary>The same portal started again on the same data folder and database, as after a restart; the original keeps them.</summary>
-    public static PortalApiFactory Restart(PortalApiFactory original) => new(original.DataDirectory, original.Database);
+    /// <summary>The same portal started again on the same data folder, database and store, as after a restart; the original keeps them.</summary>
+    public static PortalApiFactory Restart(PortalApiFactory original) => new(original.DataDirectory, original.Database, original.Store);
 
+    /// <summary>The filesystem store's folder: only for tests about its own machinery (<see cref="TestStore.RequireFileSystem"/>).</summary>
     public string ImagesDirectory => Path.Combine(DataDirectory, "images");
 
     /// <summary>Overrides one setting; call before the first client is created.</summary>
@@ -65,7 +71,7 @@ public class PortalApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Concat(Store.SettingsUnless(_settings.Keys)))
         {
             builder.UseSetting(key, value);
         }
@@ -102,6 +108,7 @@ public class PortalApiFactory : WebApplicationFactory<Program>
             return;
         }
         await Database.DisposeAsync();
+        await Store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {

@@ -28,11 +28,13 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
     {
         this.AddMudBlazorForTests();
         Database = new TestDatabase(_folder);
+        Store = new TestStore(_folder);
+        settings = (settings ?? []).ToList();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Glance:DataDirectory"] = _folder,
             ["Glance:Policy:EnforceNewDefaults"] = secureRbac ? "true" : "false",
-        }.Concat(Database.Settings).Concat(settings ?? [])).Build();
+        }.Concat(Database.Settings).Concat(settings).Concat(Store.SettingsUnless(settings.Select(s => s.Key)))).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddGlanceDomain();
@@ -78,10 +80,14 @@ public abstract class PortalComponentContext : BunitContext, IAsyncLifetime
     /// <summary>The database the components' domain runs on.</summary>
     protected TestDatabase Database { get; }
 
+    /// <summary>The image store the components' domain writes to, when the test configures none.</summary>
+    protected TestStore Store { get; }
+
     public new async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        await Store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {

@@ -31,8 +31,9 @@ public sealed class ImageDataEndpointsTests(PortalApiFactory factory) : IClassFi
         Assert.Equal(Convert.ToHexStringLower(MD5.HashData(s_data)), (string?)image["checksum"]);
         Assert.Equal("sha512", (string?)image["os_hash_algo"]);
         Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(s_data)), (string?)image["os_hash_value"]);
-        Assert.Equal(s_data, await File.ReadAllBytesAsync(Path.Combine(factory.ImagesDirectory, id)));
-        Assert.Empty(Directory.GetFiles(Path.Combine(factory.ImagesDirectory, ".incoming")));
+        Assert.Equal(s_data, await factory.Store.ReadAsync(id));
+        Assert.Contains(id, await factory.Store.ObjectsAsync());
+        Assert.DoesNotContain(await factory.Store.ObjectsAsync(), o => o.Contains(".incoming") || o.Contains("unfinished"));
     }
 
     [Fact]

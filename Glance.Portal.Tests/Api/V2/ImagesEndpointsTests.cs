@@ -277,11 +277,11 @@ public sealed class ImagesEndpointsTests(PortalApiFactory factory) : IClassFixtu
     {
         var image = await _owner.CreateImageAsync();
         (await _owner.UploadAsync(image.Id(), [1, 2, 3])).EnsureSuccessStatusCode();
-        Assert.True(File.Exists(Path.Combine(factory.ImagesDirectory, image.Id())));
+        Assert.Equal([image.Id()], await factory.Store.ObjectsAsync());
 
         (await _owner.DeleteAsync($"/image/v2/images/{image.Id()}")).EnsureSuccessStatusCode();
 
-        Assert.False(File.Exists(Path.Combine(factory.ImagesDirectory, image.Id())));
+        Assert.Empty(await factory.Store.ObjectsAsync());
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class ImageLocationsTests : PortalComponentContext
 
         var stored = await Service<ImageService>().GetAsync(_alice, image.Id);
         var location = Assert.Single(stored.Locations);
-        Assert.Equal(("file", $"file:{image.Id}", LocationStatus.Active), (location.StoreId, location.Url, location.Status));
-        Assert.Equal(["file"], stored.Stores);
-        var store = Service<IImageStores>().Find("file")!;
+        Assert.Equal((Store.Id, Store.UrlOf(image.Id), LocationStatus.Active), (location.StoreId, location.Url, location.Status));
+        Assert.Equal([Store.Id], stored.Stores);
+        var store = Service<IImageStores>().Find(Store.Id)!;
         await using (var data = await store.OpenReadAsync(location.Url, 1, 2, CancellationToken.None))
         {
             var read = new byte[4];
