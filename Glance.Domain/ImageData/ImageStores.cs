@@ -20,7 +20,7 @@ public interface IImageStores
     string? DescriptionOf(string storeId);
 }
 
-/// <summary>Every store the adapters registered; the default is <c>Glance:Stores:Default</c>, or the first.</summary>
+/// <summary>Every store the adapters registered; the default is <c>Glance:Stores:Default</c>, or the first that takes uploads.</summary>
 internal sealed class ImageStores : IImageStores
 {
     private readonly StoresOptions _options;
@@ -37,7 +37,17 @@ internal sealed class ImageStores : IImageStores
         {
             throw new InvalidOperationException($"Two image stores have the id '{duplicate.Key}'.");
         }
-        Default = _options.Default is { } wanted ? Find(wanted) ?? All[0] : All[0];
+        var writable = All.Where(s => s.Capabilities.HasFlag(StoreCapabilities.Write)).ToList();
+        if (writable.Count == 0)
+        {
+            throw new InvalidOperationException($"No image store can take uploads ({string.Join(", ", All.Select(s => $"'{s.Id}' only reads"))}); configure one that can (filesystem, s3 or swift).");
+        }
+        Default = _options.Default is { } wanted ? Find(wanted) ?? writable[0] : writable[0];
+        if (!Default.Capabilities.HasFlag(StoreCapabilities.Write))
+        {
+            // Every upload that names no store would be Glance's 410.
+            throw new InvalidOperationException($"{StoresOptions.SectionName}:Default names '{Default.Id}', a store that only reads ({Default.Type}); name one that takes uploads.");
+        }
     }
 
     public IImageStore Default { get; }
@@ -55,4 +65,11 @@ internal sealed class ImageStores : IImageStores
     public static IImageStore StoreOf(IImageStores stores, ImageLocation location) =>
         stores.Find(location.StoreId)
         ?? throw new StoreUnavailableException($"The data of image {location.ImageId} is in store '{location.StoreId}', which is not configured here.");
+
+    /// <summary>
+    /// Removes a location's data, unless its store cannot delete: data on a web server (an http store's)
+    /// was never the service's, and stays where it is, as Glance leaves it (StoreDeleteNotSupported).
+    /// </summary>
+    public static Task DeleteDataAsync(IImageStore store, ImageLocation location, CancellationToken ct) =>
+        store.Capabilities.HasFlag(StoreCapabilities.Delete) ? store.DeleteAsync(location.Url, ct) : Task.CompletedTask;
 }

@@ -103,7 +103,7 @@ public sealed class StoreService(
         }
         try
         {
-            await store.DeleteAsync(location.Url, CancellationToken.None);
+            await ImageStores.DeleteDataAsync(store, location, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreUnavailableException)
         {

@@ -22,12 +22,12 @@ public sealed class StoresOptions
 /// <summary>One backend: <c>Glance:Stores:Backends:{id}</c>.</summary>
 public sealed class StoreBackendOptions
 {
-    /// <summary><c>filesystem</c>, <c>s3</c> or <c>swift</c>; the types a build supports are named when another is asked for.</summary>
+    /// <summary><c>filesystem</c>, <c>s3</c>, <c>swift</c> or <c>http</c> (read-only); the types a build supports are named when another is asked for.</summary>
     public string? Type { get; set; }
 
     /// <summary>What <c>/v2/info/stores</c> tells users about the store (Glance's <c>store_description</c>).</summary>
     public string? Description { get; set; }
 
-    /// <summary>A filesystem store's folder; a relative one is taken under the data folder. (An s3 store's settings: Glance.Stores.S3.S3StoreOptions; a swift store's: Glance.Stores.Swift.SwiftStoreOptions.)</summary>
+    /// <summary>A filesystem store's folder; a relative one is taken under the data folder. (An s3 store's settings: Glance.Stores.S3.S3StoreOptions; a swift store's: Glance.Stores.Swift.SwiftStoreOptions; an http store's: Glance.Stores.Http.HttpStoreOptions.)</summary>
     public string? Path { get; set; }
 }

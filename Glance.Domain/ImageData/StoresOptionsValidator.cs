@@ -17,7 +17,7 @@ internal sealed class StoresOptionsValidator : IValidateOptions<StoresOptions>
             }
             if (string.IsNullOrWhiteSpace(backend.Type))
             {
-                failures.Add($"{key}:Type must name the store's type (filesystem, s3 or swift).");
+                failures.Add($"{key}:Type must name the store's type (filesystem, s3, swift or http).");
             }
         }
         if (options.Default is { } wanted && !options.Backends.ContainsKey(wanted))

@@ -308,7 +308,7 @@ public sealed class ImageService(
         {
             try
             {
-                await ImageStores.StoreOf(stores, location).DeleteAsync(location.Url, CancellationToken.None);
+                await ImageStores.DeleteDataAsync(ImageStores.StoreOf(stores, location), location, CancellationToken.None);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreUnavailableException)
             {

@@ -1,5 +1,6 @@
 using Glance.Domain.ImageData;
 using Glance.Stores.FileSystem;
+using Glance.Stores.Http;
 using Glance.Stores.S3;
 using Glance.Stores.Swift;
 
@@ -8,7 +9,7 @@ namespace Glance.Portal.Hosting;
 public static class GlanceStoresServiceCollectionExtensions
 {
     /// <summary>
-    /// The image stores <c>Glance:Stores:Backends</c> names, each by its type's adapter (filesystem, s3, swift); with none, one
+    /// The image stores <c>Glance:Stores:Backends</c> names, each by its type's adapter (filesystem, s3, swift, http); with none, one
     /// filesystem store (<c>file</c>) under the data folder, the embedded default. A backend of a type
     /// this build has no adapter for stops start-up naming its key.
     /// </summary>
@@ -38,11 +39,14 @@ public static class GlanceStoresServiceCollectionExtensions
                 case "swift":
                     services.AddGlanceSwiftStore(backend.Key, backend);
                     break;
+                case "http" or "https":
+                    services.AddGlanceHttpStore(backend.Key, backend);
+                    break;
                 case null or "":
                     // The options' validation names the missing type.
                     break;
                 default:
-                    throw new InvalidOperationException($"{key}:Type must be 'filesystem', 's3' or 'swift', not '{backend["Type"]}'.");
+                    throw new InvalidOperationException($"{key}:Type must be 'filesystem', 's3', 'swift' or 'http', not '{backend["Type"]}'.");
             }
         }
         return services;
