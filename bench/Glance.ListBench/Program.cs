@@ -3,7 +3,9 @@ using Glance.Domain.Common;
 using Glance.Domain.Images;
 using Glance.Domain;
 using Glance.ListBench;
+using Glance.Persistence.Postgres;
 using Glance.Persistence.Sqlite;
+using Glance.Stores.FileSystem;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,37 +15,45 @@ using Microsoft.Extensions.Logging;
 // and the portal. Usage: dotnet run -c Release --project bench/Glance.ListBench -- [images] [iterations]
 var count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var iterations = args.Length > 1 ? int.Parse(args[1]) : 50;
+// GLANCE_LISTBENCH_POSTGRES=<server connection string> runs on PostgreSQL (database glance_listbench_N) instead of SQLite.
+var postgres = Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_POSTGRES");
 var folder = Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_DIR") ?? $"/var/tmp/glance-listbench-{count}";
 var database = Path.Combine(folder, "glance.db");
-if (!File.Exists(database))
+var connectionString = postgres is null ? $"Data Source={database}" : $"{postgres};Database=glance_listbench_{count}";
+if (postgres is null && !File.Exists(database))
 {
     Directory.CreateDirectory(folder);
-    await Seeder.SeedAsync(database, count);
+    await SqliteSeeder.SeedAsync(database, count);
+}
+else if (postgres is not null && !await PostgresCatalogExistsAsync(postgres, $"glance_listbench_{count}"))
+{
+    await PostgresSeeder.SeedAsync(connectionString, count);
 }
 
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Glance:DataDirectory"] = folder,
 }).Build();
-var services = new ServiceCollection()
+var collection = new ServiceCollection();
+_ = postgres is null ? collection.AddGlanceSqlite() : collection.AddGlancePostgres(connectionString);
+var services = collection
     .AddSingleton<IConfiguration>(configuration)
     // GLANCE_LISTBENCH_SQL=1 prints every statement the scenarios run (to read their query plans).
     .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Microsoft.EntityFrameworkCore.Database.Command",
             Environment.GetEnvironmentVariable("GLANCE_LISTBENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning))
     .AddGlanceDomain()
-    .AddGlanceSqlite()
+    .AddGlanceFileSystemStore()
     .BuildServiceProvider();
-// The schema as the current migrations have it, also for a catalog seeded by an older build.
+// The schema as the current migrations have it (also for a catalog seeded by an older build), and the
+// planner statistics as the portal's start-up leaves them (a freshly seeded SQLite catalog has none).
 await using (var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Glance.Domain.Persistence.GlanceDbContext>>().CreateDbContextAsync())
 {
-    await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
-    // The planner statistics as the portal's start-up leaves them (a freshly seeded catalog has none).
+    var engine = services.GetRequiredService<Glance.Domain.Persistence.IDatabaseEngine>();
+    await engine.MigrateAsync(db, CancellationToken.None);
     var watch = Stopwatch.StartNew();
-    if (await Glance.Persistence.Sqlite.PlannerStatistics.RefreshAsync(db))
-    {
-        Console.WriteLine($"Analyzed the catalog in {watch.Elapsed.TotalMilliseconds:F0} ms");
-    }
+    await engine.PrepareAsync(db, CancellationToken.None);
+    Console.WriteLine($"Prepared the catalog (planner statistics) in {watch.Elapsed.TotalMilliseconds:F0} ms");
 }
 var images = services.GetRequiredService<ImageService>();
 var member = new CallerContext("bench-user", "project-007", ["member", "reader"]);
@@ -135,6 +145,14 @@ foreach (var (name, query) in searches.Where(s => only is null || s.Name.Contain
     }
     timings.Sort();
     Console.WriteLine($"{name,-50} {Percentile(timings, 50),8:F1} {Percentile(timings, 95),8:F1} {rows,5}");
+}
+
+static async Task<bool> PostgresCatalogExistsAsync(string server, string name)
+{
+    await using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+    await connection.OpenAsync();
+    await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+    return (long)(await exists.ExecuteScalarAsync())! > 0;
 }
 
 static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];

@@ -7,16 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Glance.ListBench;
 
 /// <summary>
-/// Fills a fresh database with a synthetic catalog: a few hundred projects, mixed visibility, 5–10
-/// properties and 2 tags per image, memberships on shared images. Rows go in through prepared
-/// statements in one transaction; the schema is the real one, from the migrations.
+/// Fills a fresh SQLite database with the synthetic catalog. Rows go in through prepared statements in
+/// one transaction, through the triggers; the schema is the real one, from the migrations.
 /// </summary>
-internal static class Seeder
+internal static class SqliteSeeder
 {
-    public static readonly string[] Distros = ["ubuntu", "debian", "fedora", "centos", "rocky", "alma", "opensuse", "arch", "alpine", "cirros"];
-    public static readonly string[] Formats = ["qcow2", "raw", "iso", "vmdk", "vhd"];
-    public const int Projects = 300;
-
     public static async Task SeedAsync(string path, int count)
     {
         var watch = Stopwatch.StartNew();
@@ -43,51 +38,29 @@ internal static class Seeder
             "INSERT INTO image_members (ImageId, MemberId, Status, CreatedAt, UpdatedAt, Deleted) VALUES ($id, $member, $status, $at, $at, 0)",
             "$id", "$member", "$status", "$at");
 
-        var random = new Random(42);
-        var start = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        for (var n = 0; n < count; n++)
+        var n = 0;
+        foreach (var i in SyntheticCatalog.Images(count))
         {
-            var id = Guid.NewGuid().ToString();
-            var owner = $"project-{random.Next(Projects):D3}";
-            var roll = random.Next(100);
-            var visibility = roll < 5 ? "public" : roll < 10 ? "community" : roll < 50 ? "shared" : "private";
-            var created = start.AddSeconds(n * 60 + random.Next(60));
-            var distro = Distros[random.Next(Distros.Length)];
-            var status = random.Next(50) == 0 ? "queued" : "active";
-            Run(image, id, $"{distro}-{n}", status, visibility, random.Next(100) == 0 ? 1 : 0,
-                Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), "h" + n, owner, (long)random.Next(1, 20_000) << 20,
-                Formats[random.Next(Formats.Length)], random.Next(0, 80), created);
-            if (status == "active")
+            Run(image, i.Id, i.Name, i.Status, i.Visibility, i.Hidden ? 1 : 0, i.Checksum, i.Hash, i.Owner, i.Size, i.DiskFormat, i.MinDisk, i.Created);
+            if (i.Status == "active")
             {
-                Run(location, id, "file:" + id, created);
+                Run(location, i.Id, "file:" + i.Id, i.Created);
             }
-
-            Run(property, id, "os_distro", distro);
-            Run(property, id, "os_version", $"{random.Next(1, 30)}.{random.Next(10)}");
-            Run(property, id, "architecture", random.Next(4) == 0 ? "aarch64" : "x86_64");
-            Run(property, id, "description", $"{distro} cloud image build {n} for general purpose workloads");
-            Run(property, id, "hw_disk_bus", random.Next(2) == 0 ? "virtio" : "scsi");
-            for (var extra = random.Next(0, 6); extra > 0; extra--)
+            foreach (var (name, value) in i.Properties)
             {
-                Run(property, id, $"custom_{extra}", $"value-{random.Next(1000)}");
+                Run(property, i.Id, name, value);
             }
-            Run(tag, id, $"tag-{random.Next(50)}");
-            Run(tag, id, $"release-{random.Next(20) + 100}");
-            if (visibility == "shared")
+            foreach (var value in i.Tags)
             {
-                var members = new HashSet<string>();
-                for (var m = random.Next(0, 4); m > 0; m--)
-                {
-                    var target = $"project-{random.Next(Projects):D3}";
-                    if (target != owner && members.Add(target))
-                    {
-                        Run(member, id, target, (random.Next(3)) switch { 0 => "pending", 1 => "accepted", _ => "rejected" }, created);
-                    }
-                }
+                Run(tag, i.Id, value);
             }
-            if (n % 100_000 == 99_999)
+            foreach (var (project, status) in i.Members)
             {
-                Console.WriteLine($"  {n + 1:N0} images seeded ({watch.Elapsed.TotalSeconds:F0} s)");
+                Run(member, i.Id, project, status, i.Created);
+            }
+            if (++n % 100_000 == 0)
+            {
+                Console.WriteLine($"  {n:N0} images seeded ({watch.Elapsed.TotalSeconds:F0} s)");
             }
         }
         await transaction.CommitAsync();
