@@ -24,7 +24,8 @@ internal static class PostgresSeeder
         {
             await db.Database.MigrateAsync();
         }
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A batch's properties go through their triggers for minutes on a slow disk: no command timeout.
+        await using var connection = new NpgsqlConnection($"{connectionString};Command Timeout=0");
         await connection.OpenAsync();
         var seeded = 0;
         foreach (var batch in SyntheticCatalog.Images(count).Chunk(Batch))
@@ -110,7 +111,7 @@ internal static class PostgresSeeder
             }
         }
         // The triggers rewrote each image row once per property: reclaim the old versions, as autovacuum would have by then.
-        await using (var vacuum = new NpgsqlCommand("VACUUM", connection) { CommandTimeout = 0 })
+        await using (var vacuum = new NpgsqlCommand("VACUUM", connection))
         {
             await vacuum.ExecuteNonQueryAsync();
         }

@@ -25,7 +25,7 @@ if (postgres is null && !File.Exists(database))
     Directory.CreateDirectory(folder);
     await SqliteSeeder.SeedAsync(database, count);
 }
-else if (postgres is not null && !await PostgresCatalogExistsAsync(postgres, $"glance_listbench_{count}"))
+else if (postgres is not null && !await PostgresCatalogExistsAsync(postgres, $"glance_listbench_{count}", count))
 {
     await PostgresSeeder.SeedAsync(connectionString, count);
 }
@@ -147,12 +147,36 @@ foreach (var (name, query) in searches.Where(s => only is null || s.Name.Contain
     Console.WriteLine($"{name,-50} {Percentile(timings, 50),8:F1} {Percentile(timings, 95),8:F1} {rows,5}");
 }
 
-static async Task<bool> PostgresCatalogExistsAsync(string server, string name)
+// A database seeded to the end holds the catalog's images; one an interrupted seeding left is dropped.
+static async Task<bool> PostgresCatalogExistsAsync(string server, string name, int count)
 {
     await using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
     await connection.OpenAsync();
     await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
-    return (long)(await exists.ExecuteScalarAsync())! > 0;
+    if ((long)(await exists.ExecuteScalarAsync())! == 0)
+    {
+        return false;
+    }
+    await using (var catalog = new Npgsql.NpgsqlConnection($"{server};Database={name}"))
+    {
+        await catalog.OpenAsync();
+        await using var images = new Npgsql.NpgsqlCommand("SELECT count(*) FROM images", catalog);
+        try
+        {
+            if ((long)(await images.ExecuteScalarAsync())! == count)
+            {
+                return true;
+            }
+        }
+        catch (Npgsql.PostgresException)
+        {
+            // No images table: the seeding stopped before its migrations.
+        }
+    }
+    Console.WriteLine($"Dropping {name}, which an interrupted seeding left");
+    await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
+    await drop.ExecuteNonQueryAsync();
+    return false;
 }
 
 static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
