@@ -157,7 +157,7 @@ static async Task<bool> PostgresCatalogExistsAsync(string server, string name, i
     {
         return false;
     }
-    await using (var catalog = new Npgsql.NpgsqlConnection($"{server};Database={name}"))
+    await using (var catalog = new Npgsql.NpgsqlConnection($"{server};Database={name};Pooling=false"))
     {
         await catalog.OpenAsync();
         await using var images = new Npgsql.NpgsqlCommand("SELECT count(*) FROM images", catalog);
