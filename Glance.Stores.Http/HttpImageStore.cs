@@ -59,9 +59,19 @@ public sealed class HttpImageStore(string id, HttpClient client) : IImageStore
             switch (response.StatusCode)
             {
                 case HttpStatusCode.PartialContent:
-                    return new ResponseBodyStream(await response.Content.ReadAsStreamAsync(ct), response, response.Content.Headers.ContentLength);
+                    // The part the server sent must hold the part asked for; anything before it is cut off.
+                    var sent = response.Content.Headers.ContentRange;
+                    if (sent is not { From: { } from, To: { } to } || from > offset || length is { } wanted && to < offset + wanted - 1)
+                    {
+                        throw new IOException($"The web server of http store '{Id}' sent bytes {sent?.From}-{sent?.To} for bytes {offset}-{(length is { } l ? offset + l - 1 : null)}: the data there changed.");
+                    }
+                    return new ResponseBodyStream(new ByteWindowStream(await response.Content.ReadAsStreamAsync(ct), offset - from, length), response);
                 case HttpStatusCode.OK:
                     // The server sent the whole file: the range is cut from it.
+                    if (response.Content.Headers.ContentLength is { } size && (offset > size || length is { } needed && offset + needed > size))
+                    {
+                        throw new IOException($"The data on the web server of http store '{Id}' is shorter than the image.");
+                    }
                     var whole = await response.Content.ReadAsStreamAsync(ct);
                     return new ResponseBodyStream(new ByteWindowStream(whole, offset, length), response);
                 case HttpStatusCode.NotFound or HttpStatusCode.Gone:

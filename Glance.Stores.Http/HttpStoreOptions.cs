@@ -8,7 +8,7 @@ namespace Glance.Stores.Http;
 /// </summary>
 public sealed class HttpStoreOptions
 {
-    /// <summary>Accept any certificate from https servers (Glance's <c>https_insecure</c>).</summary>
+    /// <summary>Accept any certificate from https servers (Glance's <c>https_insecure</c>), unless <see cref="CaCertificatesFile"/> names authorities.</summary>
     public bool Insecure { get; set; }
 
     /// <summary>A PEM file of the certificate authorities https servers are checked against, instead of the system's (Glance's <c>https_ca_certificates_file</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Glance.Domain.ImageData;
 using Microsoft.Extensions.Configuration;
@@ -36,13 +37,14 @@ public static class HttpStoreServiceCollectionExtensions
             handler.Proxy = new WebProxy(proxyAddress);
             handler.UseProxy = true;
         }
-        if (options.Insecure)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        }
-        else if (options.CaCertificatesFile is { Length: > 0 } file)
+        // As in glance_store, given authorities are checked even when Insecure is on.
+        if (options.CaCertificatesFile is { Length: > 0 } file)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(LoadAuthorities(section.Path, file));
+        }
+        else if (options.Insecure)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         }
         // A download streams for as long as its client reads; the store limits the wait for the answer's start.
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -67,11 +69,12 @@ public static class HttpStoreServiceCollectionExtensions
         return authorities;
     }
 
-    /// <summary>Accepts a server whose chain ends at one of <paramref name="authorities"/>, and only then.</summary>
+    /// <summary>Accepts a server certificate for its name whose chain ends at one of <paramref name="authorities"/>, and only then.</summary>
     private static RemoteCertificateValidationCallback TrustOnly(X509Certificate2Collection authorities) =>
         (_, certificate, presented, errors) =>
         {
-            if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+            if (certificate is not X509Certificate2 server || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+                || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
             {
                 return false;
             }
@@ -79,14 +82,12 @@ public static class HttpStoreServiceCollectionExtensions
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.ApplicationPolicy.Add(new Oid("1.3.6.1.5.5.7.3.1")); // serverAuth
             // The intermediates the server sent lead from its certificate to an authority.
             if (presented is not null)
             {
-                foreach (var element in presented.ChainElements)
-                {
-                    chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-                }
+                chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
             }
-            return chain.Build(new X509Certificate2(certificate));
+            return chain.Build(server);
         };
 }

@@ -73,21 +73,28 @@ public sealed class TestStore(string dataDirectory) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_s3 is null)
+        if (_s3 is null || TestS3.Endpoint is null)
         {
             return;
         }
         using var client = _s3.Client();
         try
         {
-            var uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _s3.Bucket });
-            foreach (var upload in uploads.MultipartUploads ?? [])
+            // Each listing gives a page at most: go on until nothing is left, then the bucket can go.
+            while ((await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _s3.Bucket })).MultipartUploads is { Count: > 0 } uploads)
             {
-                await client.AbortMultipartUploadAsync(_s3.Bucket, upload.Key, upload.UploadId);
+                foreach (var upload in uploads)
+                {
+                    await client.AbortMultipartUploadAsync(_s3.Bucket, upload.Key, upload.UploadId);
+                }
             }
-            foreach (var key in await _s3.KeysAsync())
+            while ((await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _s3.Bucket })).S3Objects is { Count: > 0 } objects)
             {
-                await client.DeleteObjectAsync(_s3.Bucket, key);
+                // One by one, with the request the store itself deletes with.
+                foreach (var stored in objects)
+                {
+                    await client.DeleteObjectAsync(_s3.Bucket, stored.Key);
+                }
             }
             await client.DeleteBucketAsync(_s3.Bucket);
         }

@@ -14,8 +14,9 @@ namespace Glance.Portal.Tests.TestInfrastructure;
 
 /// <summary>
 /// A real web server on loopback holding files, for the http store: <c>/files/{name}</c> answers byte
-/// ranges, <c>/whole/{name}</c> ignores them (as many servers do), <c>/moved/{name}</c> redirects to
-/// <c>/files/{name}</c>. Over https with a certificate of its own when asked. It remembers every request.
+/// ranges, <c>/whole/{name}</c> ignores them (as many servers do), <c>/from-start/{name}</c> answers any
+/// range with a part from the file's start, <c>/moved/{name}</c> redirects to <c>/files/{name}</c>.
+/// Over https with a certificate of its own when asked. It remembers every request (method, path, range).
 /// </summary>
 public sealed class TestWebServer : IAsyncDisposable
 {
@@ -54,13 +55,23 @@ public sealed class TestWebServer : IAsyncDisposable
         var server = new TestWebServer(app, certificate);
         app.Use((context, next) =>
         {
-            server.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            server.Requests.Enqueue($"{context.Request.Method} {context.Request.Path} {context.Request.Headers.Range}".TrimEnd());
             return next(context);
         });
         app.MapGet("/files/{name}", (string name) =>
             server.Files.TryGetValue(name, out var data) ? Results.Bytes(data, "application/octet-stream", enableRangeProcessing: true) : Results.NotFound());
         app.MapGet("/whole/{name}", (string name) =>
             server.Files.TryGetValue(name, out var data) ? Results.Bytes(data, "application/octet-stream") : Results.NotFound());
+        app.MapGet("/from-start/{name}", (string name, HttpContext context) =>
+        {
+            if (!server.Files.TryGetValue(name, out var data))
+            {
+                return Results.NotFound();
+            }
+            context.Response.StatusCode = StatusCodes.Status206PartialContent;
+            context.Response.Headers.ContentRange = $"bytes 0-{data.Length - 1}/{data.Length}";
+            return Results.Bytes(data, "application/octet-stream");
+        });
         app.MapGet("/moved/{name}", (string name) => Results.Redirect($"/files/{name}"));
         await app.StartAsync();
         return server;
@@ -68,6 +79,13 @@ public sealed class TestWebServer : IAsyncDisposable
 
     /// <summary>The certificate as PEM, for a store told to trust it.</summary>
     public string CertificatePem() => Certificate!.ExportCertificatePem();
+
+    /// <summary>A certificate of another authority, which vouches for no server here.</summary>
+    public static string UnrelatedAuthorityPem()
+    {
+        using var certificate = SelfSigned();
+        return certificate.ExportCertificatePem();
+    }
 
     private static X509Certificate2 SelfSigned()
     {

@@ -43,8 +43,9 @@ public sealed class DiskFullTests : IAsyncLifetime
     public async Task An_upload_that_fills_the_disk_is_413_and_leaves_the_image_queued_with_no_file()
     {
         Assert.SkipUnless(_mounted, "needs root to mount a small tmpfs");
-        // A full disk under SQLite's file; a PostgreSQL server's disk is its own.
+        // A full disk under SQLite's file and the filesystem store; a PostgreSQL server's disk is its own.
         TestDatabase.RequireSqlite();
+        TestStore.RequireFileSystem();
         var client = _factory!.ClientFor("project-a");
         var image = await client.CreateImageAsync(new { disk_format = "raw", container_format = "bare" });
 
@@ -73,8 +74,9 @@ public sealed class DiskFullTests : IAsyncLifetime
     public async Task With_the_disk_full_writes_are_503_or_413_nothing_half_done_and_health_says_so()
     {
         Assert.SkipUnless(_mounted, "needs root to mount a small tmpfs");
-        // A full disk under SQLite's file; a PostgreSQL server's disk is its own.
+        // A full disk under SQLite's file and the filesystem store; a PostgreSQL server's disk is its own.
         TestDatabase.RequireSqlite();
+        TestStore.RequireFileSystem();
         var client = _factory!.ClientFor("project-a");
         var anonymous = _factory.CreateClient();
         await (await anonymous.GetAsync("/healthcheck")).ShouldHaveStatusAsync(HttpStatusCode.OK);

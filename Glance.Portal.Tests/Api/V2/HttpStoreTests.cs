@@ -89,6 +89,7 @@ public sealed class HttpStoreTests : IAsyncLifetime
     [Theory]
     [InlineData("files")]
     [InlineData("whole")]
+    [InlineData("from-start")]
     [InlineData("moved")]
     public async Task Data_on_a_web_server_is_read_whole_and_by_range_whether_the_server_honours_ranges_or_redirects(string route)
     {
@@ -102,6 +103,18 @@ public sealed class HttpStoreTests : IAsyncLifetime
         Assert.Equal(s_disk[70_000..70_010], await RangeAsync(reader, id, 70_000, 70_009));
         Assert.Equal(s_disk[99_990..], await RangeAsync(reader, id, 99_990, 99_999));
         Assert.Equal("web", (string?)(await _factory.AdminClient().GetImageAsync(id))["stores"]);
+        // The store asked for the range, rather than reading the whole file each time.
+        Assert.Contains($"GET /{route}/disk.img bytes=70000-70009", _web.Requests);
+    }
+
+    [Fact]
+    public async Task Data_on_the_web_server_shorter_than_the_image_is_503_rather_than_a_cut_off_answer()
+    {
+        var id = await ImageAtAsync(_factory, _web.UrlOf("files", "disk.img"), [.. s_disk, 1, 2, 3]);
+
+        var download = await _factory.ClientFor("project-a").GetAsync($"/image/v2/images/{id}/file");
+
+        await download.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]
@@ -157,6 +170,37 @@ public sealed class HttpStoreTests : IAsyncLifetime
         await unknown.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
         await trusted.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal(s_disk, await trusted.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Given_authorities_that_do_not_vouch_for_the_server_refuse_it_even_when_insecure_is_on(bool insecure)
+    {
+        await using var secure = await TestWebServer.StartAsync(https: true);
+        secure.Files["disk.img"] = s_disk;
+        var authorities = Path.Combine(_factory.DataDirectory, "other-ca.pem");
+        Directory.CreateDirectory(_factory.DataDirectory);
+        await File.WriteAllTextAsync(authorities, TestWebServer.UnrelatedAuthorityPem());
+        await using var portal = Portal().With("Glance:Stores:Backends:web:CaCertificatesFile", authorities)
+            .With("Glance:Stores:Backends:web:Insecure", insecure ? "true" : "false");
+
+        var download = await portal.ClientFor("project-a").GetAsync($"/image/v2/images/{await ImageAtAsync(portal, secure.UrlOf("files", "disk.img"), s_disk)}/file");
+
+        await download.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Insecure_alone_accepts_a_server_no_authority_vouches_for()
+    {
+        await using var secure = await TestWebServer.StartAsync(https: true);
+        secure.Files["disk.img"] = s_disk;
+        await using var portal = Portal().With("Glance:Stores:Backends:web:Insecure", "true");
+
+        var download = await portal.ClientFor("project-a").GetAsync($"/image/v2/images/{await ImageAtAsync(portal, secure.UrlOf("files", "disk.img"), s_disk)}/file");
+
+        await download.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(s_disk, await download.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

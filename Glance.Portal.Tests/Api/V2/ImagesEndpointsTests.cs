@@ -277,11 +277,11 @@ public sealed class ImagesEndpointsTests(PortalApiFactory factory) : IClassFixtu
     {
         var image = await _owner.CreateImageAsync();
         (await _owner.UploadAsync(image.Id(), [1, 2, 3])).EnsureSuccessStatusCode();
-        Assert.Equal([image.Id()], await factory.Store.ObjectsAsync());
+        Assert.Contains(image.Id(), await factory.Store.ObjectsAsync());
 
         (await _owner.DeleteAsync($"/image/v2/images/{image.Id()}")).EnsureSuccessStatusCode();
 
-        Assert.Empty(await factory.Store.ObjectsAsync());
+        Assert.DoesNotContain(image.Id(), await factory.Store.ObjectsAsync());
     }
 
     [Fact]
