@@ -32,15 +32,7 @@ public sealed class TestSwift
     /// <summary>The container's objects, by Swift's own listing; none when no upload has made it yet.</summary>
     public async Task<List<string>> ObjectsAsync()
     {
-        using var http = new HttpClient();
-        using var auth = new HttpRequestMessage(HttpMethod.Get, AuthUrl) { Headers = { { "X-Auth-User", User }, { "X-Auth-Key", Key } } };
-        using var signedIn = await http.SendAsync(auth);
-        signedIn.EnsureSuccessStatusCode();
-        using var list = new HttpRequestMessage(HttpMethod.Get, $"{signedIn.Headers.GetValues("X-Storage-Url").Single()}/{Container}?format=json")
-        {
-            Headers = { { "X-Auth-Token", signedIn.Headers.GetValues("X-Auth-Token").Single() } },
-        };
-        using var listed = await http.SendAsync(list);
+        using var listed = await SendAsync(HttpMethod.Get, "?format=json");
         if (listed.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return [];
@@ -48,4 +40,19 @@ public sealed class TestSwift
         listed.EnsureSuccessStatusCode();
         return JsonNode.Parse(await listed.Content.ReadAsStringAsync())!.AsArray().Select(o => (string)o!["name"]!).ToList();
     }
+
+    /// <summary>One request to the container (<paramref name="path"/> empty) or below it, signed in with the test user.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
+    {
+        using var auth = new HttpRequestMessage(HttpMethod.Get, AuthUrl) { Headers = { { "X-Auth-User", User }, { "X-Auth-Key", Key } } };
+        using var signedIn = await s_http.SendAsync(auth);
+        signedIn.EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(method, $"{signedIn.Headers.GetValues("X-Storage-Url").Single()}/{Container}{path}")
+        {
+            Headers = { { "X-Auth-Token", signedIn.Headers.GetValues("X-Auth-Token").Single() } },
+        };
+        return await s_http.SendAsync(request);
+    }
+
+    private static readonly HttpClient s_http = new();
 }
