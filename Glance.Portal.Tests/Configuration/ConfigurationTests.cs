@@ -26,7 +26,7 @@ public sealed class ConfigurationTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains(key, Flatten(error));
+        Assert.Contains(key, error.AllMessages());
     }
 
     [Fact]
@@ -73,7 +73,4 @@ public sealed class ConfigurationTests
             Environment.SetEnvironmentVariable("Glance__Limits__LimitParamDefault", null);
         }
     }
-
-    private static string Flatten(Exception error) =>
-        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }

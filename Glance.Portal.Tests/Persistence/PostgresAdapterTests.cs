@@ -21,7 +21,7 @@ public sealed class PostgresAdapterTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains(message, Flatten(error));
+        Assert.Contains(message, error.AllMessages());
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class PostgresAdapterTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("The image database cannot be reached or brought to the current schema", Flatten(error));
-        Assert.Contains("ConnectionStrings:Glance", Flatten(error));
+        Assert.Contains("The image database cannot be reached or brought to the current schema", error.AllMessages());
+        Assert.Contains("ConnectionStrings:Glance", error.AllMessages());
     }
 
     [Fact]
@@ -67,7 +67,4 @@ public sealed class PostgresAdapterTests
         Assert.Empty(check.ImageLocations.Where(l => l.ImageId == image.Id()));
         Assert.Empty(await factory.Store.ObjectsAsync());
     }
-
-    private static string Flatten(Exception error) =>
-        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }

@@ -62,6 +62,16 @@ public static class ApiClientExtensions
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Bytes <paramref name="from"/> to <paramref name="to"/> of an image's data, asserting the 206.</summary>
+    public static async Task<byte[]> DownloadRangeAsync(this HttpClient client, string id, long from, long to)
+    {
+        using var range = new HttpRequestMessage(HttpMethod.Get, $"/image/v2/images/{id}/file");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(from, to);
+        var partial = await client.SendAsync(range);
+        await partial.ShouldHaveStatusAsync(HttpStatusCode.PartialContent);
+        return await partial.Content.ReadAsByteArrayAsync();
+    }
+
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 

@@ -215,7 +215,7 @@ public sealed class MultiStoreTests : IAsyncLifetime
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains(message, Flatten(error));
+        Assert.Contains(message, error.AllMessages());
     }
 
     [Fact]
@@ -250,10 +250,7 @@ public sealed class MultiStoreTests : IAsyncLifetime
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains($"Glance:Stores:Backends:slow:Path: {Path.GetFullPath(Path.Combine(factory.DataDirectory, path)).TrimEnd('/')}", Flatten(error));
-        Assert.Contains(message, Flatten(error));
+        Assert.Contains($"Glance:Stores:Backends:slow:Path: {Path.GetFullPath(Path.Combine(factory.DataDirectory, path)).TrimEnd('/')}", error.AllMessages());
+        Assert.Contains(message, error.AllMessages());
     }
-
-    private static string Flatten(Exception error) =>
-        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }
