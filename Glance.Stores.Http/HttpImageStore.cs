@@ -32,7 +32,8 @@ public sealed class HttpImageStore(string id, HttpClient client) : IImageStore
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
-            throw new StoreUnavailableException($"'{url}' is not an http(s) address: http store '{Id}' cannot read it.");
+            // The URL itself is not repeated: it may hold a user and password.
+            throw new StoreUnavailableException($"A location of http store '{Id}' is not an http(s) address: the store cannot read it.");
         }
         if (length == 0)
         {
