@@ -13,7 +13,7 @@ namespace Glance.Stores.Http;
 /// </summary>
 public sealed class HttpImageStore(string id, HttpClient client) : IImageStore
 {
-    /// <summary>How long a server may take to start answering (Glance's http store waits as long, by default).</summary>
+    /// <summary>How long a server may take to start answering; its data then streams for as long as the client reads.</summary>
     private static readonly TimeSpan HeadersTime = TimeSpan.FromSeconds(60);
 
     public string Id { get; } = id;
