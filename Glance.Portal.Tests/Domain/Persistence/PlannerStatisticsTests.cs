@@ -3,6 +3,9 @@ using Glance.Domain.Persistence;
 using Glance.Persistence.Sqlite;
 using Glance.Portal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Glance.Portal.Tests.Domain.Persistence;
 
@@ -35,6 +38,55 @@ public sealed class PlannerStatisticsTests : IDisposable
         Assert.Equal(20, await AnalyzedImagesAsync(db));
         Assert.Contains("IX_images_Visibility_CreatedAt", await db.Database
             .SqlQueryRaw<string>("SELECT idx AS Value FROM sqlite_stat1 WHERE tbl = 'images'").ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_catalog_that_grows_while_the_portal_runs_is_analyzed_within_a_minute()
+    {
+        TestDatabase.RequireSqlite();
+        await using (var setup = NewContext())
+        {
+            await setup.Database.MigrateAsync();
+        }
+        var services = new ServiceCollection()
+            .AddDbContextFactory<GlanceDbContext>(options => options.UseGlanceSqlite($"Data Source={_file};Pooling=false"))
+            .BuildServiceProvider();
+        var clock = new FakeTimeProvider();
+        using var refresher = new PlannerStatisticsRefresher(services.GetRequiredService<IDbContextFactory<GlanceDbContext>>(), clock,
+            NullLogger<PlannerStatisticsRefresher>.Instance);
+        await refresher.StartAsync(TestContext.Current.CancellationToken);
+        await using var db = NewContext();
+
+        await AddImagesAsync(db, 50);
+        var first = await AnalyzedAfterMinutesAsync(db, clock, 50);
+        await AddImagesAsync(db, 450);
+        var second = await AnalyzedAfterMinutesAsync(db, clock, 500);
+        await refresher.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((50, 1), first);
+        Assert.Equal((500, 1), second);
+    }
+
+    /// <summary>
+    /// Lets the refresher's minutes pass one at a time until the statistics count <paramref name="expected"/>
+    /// images (at most ten minutes, waiting up to ten seconds for the refresher after each); the count then, and the minutes it took.
+    /// </summary>
+    private static async Task<(long? Analyzed, int Minutes)> AnalyzedAfterMinutesAsync(GlanceDbContext db, FakeTimeProvider clock, long expected)
+    {
+        long? analyzed = null;
+        var minutes = 0;
+        while (minutes < 10 && analyzed != expected)
+        {
+            clock.Advance(PlannerStatisticsRefresher.Interval);
+            minutes++;
+            for (var poll = 0; poll < 200 && analyzed != expected; poll++)
+            {
+                await Task.Delay(50);
+                analyzed = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").AnyAsync()
+                    ? await AnalyzedImagesAsync(db) : null;
+            }
+        }
+        return (analyzed, minutes);
     }
 
     private static async Task AddImagesAsync(GlanceDbContext db, int count)
