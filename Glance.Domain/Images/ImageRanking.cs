@@ -9,6 +9,9 @@ namespace Glance.Domain.Images;
 /// </summary>
 internal static class ImageRanking
 {
+    /// <summary>The word names that begin with rank first: a search's first word, in the default order only.</summary>
+    public static string? RankPrefix(ImageQuery query) => query.Sort.Count == 0 ? query.Search?.RankPrefix : null;
+
     /// <summary>
     /// The found images split by whether the name begins with <paramref name="prefix"/>. When few names
     /// do, the first part is a range on the lower-cased name index (IX_images_Name_Lower) and is sorted;

@@ -102,7 +102,10 @@ public sealed class ImageService(
         // One open for the page's several statements, not one per statement.
         await db.Database.OpenConnectionAsync(ct);
         var readable = await ReadScopeAsync(db, caller, query, ct);
-        var images = Found(db, caller, query, SearchIndexUse.WhenSelective, readable);
+        var walkedTag = TagOrder.WalkedTag(query, keys);
+        // The walked tag's rows are the page's source, so the images need not be tested for it again:
+        // PostgreSQL would then gather and sort every image with the tag instead of stopping after a page.
+        var images = Found(db, caller, walkedTag is null ? query : query with { Tags = query.Tags.Skip(1).ToList() }, SearchIndexUse.WhenSelective, readable);
 
         Image? markerImage = null;
         if (query.Marker is { } markerId)
@@ -118,7 +121,7 @@ public sealed class ImageService(
             markerImage = marker;
         }
 
-        var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, ct);
+        var ids = await PageIdsAsync(db, images, query, keys, limit, markerImage, walkedTag, ct);
         var page = (await ImagePageLoader.LoadAsync(db, ids, stores.MultiStore, ct)).Select(i => protections.HideUnreadable(caller, i)).ToList();
         return new ImagePage(page, limit);
     }
@@ -129,13 +132,14 @@ public sealed class ImageService(
     /// child table). A search in the default order ranks images whose name begins with its first word
     /// first: those are one page source, the rest the next, and a marker continues in its own part.
     /// </summary>
-    private static async Task<List<string>> PageIdsAsync(GlanceDbContext db, IQueryable<Image> images, ImageQuery query, List<SortKey> keys, int limit, Image? marker, CancellationToken ct)
+    private static async Task<List<string>> PageIdsAsync(GlanceDbContext db, IQueryable<Image> images, ImageQuery query, List<SortKey> keys, int limit, Image? marker,
+        string? walkedTag, CancellationToken ct)
     {
-        var prefix = query.Sort.Count == 0 ? query.Search?.RankPrefix : null;
-        if (prefix is null && TagOrder.Applies(query, keys))
+        if (walkedTag is not null)
         {
-            return await TagOrder.PageIds(db, images, query.Tags[0], marker, limit).ToListAsync(ct);
+            return await TagOrder.PageIds(db, images, walkedTag, marker, limit).ToListAsync(ct);
         }
+        var prefix = ImageRanking.RankPrefix(query);
         if (prefix is null)
         {
             return await Ordered(images, marker).Take(limit).Select(i => i.Id).ToListAsync(ct);

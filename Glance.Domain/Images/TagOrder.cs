@@ -12,10 +12,15 @@ internal static class TagOrder
 {
     public const string Column = "ImageCreatedAt";
 
-    /// <summary>Only the default order (created_at, id, both descending) matches the index.</summary>
-    public static bool Applies(ImageQuery query, IReadOnlyList<SortKey> keys) =>
-        query.Tags.Count > 0
-        && keys is [{ Key: "created_at", Descending: true }, { Key: "id", Descending: true }];
+    /// <summary>
+    /// The tag whose rows drive the page: the first one, when the list is in the default order (created_at,
+    /// id, both descending, which the index holds) and no search ranks it; otherwise none.
+    /// </summary>
+    public static string? WalkedTag(ImageQuery query, IReadOnlyList<SortKey> keys) =>
+        query.Tags.Count > 0 && ImageRanking.RankPrefix(query) is null
+        && keys is [{ Key: "created_at", Descending: true }, { Key: "id", Descending: true }]
+            ? query.Tags[0]
+            : null;
 
     public static IQueryable<string> PageIds(GlanceDbContext db, IQueryable<Image> found, string tag, Image? marker, int limit)
     {
