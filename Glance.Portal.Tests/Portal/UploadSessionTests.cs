@@ -76,7 +76,9 @@ public sealed class UploadSessionTests : PortalComponentContext
         Assert.Null(sessions.Find(session.Id, new CallerContext("bob", "demo-a", ["member", "reader"])));
         Assert.Null(sessions.Find(session.Id, new CallerContext("alice", "demo-b", ["member", "reader"])));
         Assert.Null(sessions.Find("no-such-upload", alice));
+        // The cancelled upload cleans up after itself before the test's folder goes.
         session.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Completion);
     }
 
     [Fact]
